@@ -1,0 +1,93 @@
+// kiosk — the visitor-facing kiosk. See DESIGN.md, "Command line", for every option.
+//
+// Exit status: 0 normal end (or a replay that ran to its end), 1 start-up failure,
+// 2 bad command line, 3 a replay step failed (one line on stderr names it).
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "kiosk/app.h"
+#include "kiosk/options.h"
+#include "ui/platform/host.h"
+#include "ui/platform/replay.h"
+#include "ui/platform/resources.h"
+
+namespace {
+
+constexpr std::int64_t kHeadlessWallStartMs = 1773556200000;  // 2026-03-15 09:30 in Riyadh
+
+int run(const kiosk::Options& options) {
+    const std::string share = ui::platform::share_dir();
+    auto strings = ui::i18n::Strings::load(share + "/assets/strings");
+    if (!strings) {
+        std::fprintf(stderr, "kiosk: %s\n", strings.error().c_str());
+        return 1;
+    }
+    auto content = kiosk::load_content(share + "/assets/content.json");
+    if (!content) {
+        std::fprintf(stderr, "kiosk: %s\n", content.error().c_str());
+        return 1;
+    }
+    ui::platform::HostOptions host_options{.headless = options.headless,
+                                           .windowed = options.windowed,
+                                           .width = options.width,
+                                           .height = options.height,
+                                           .title = std::string((*strings).catalog(options.lang).get("app.name")),
+                                           .headless_wall_start_ms = kHeadlessWallStartMs};
+    auto host = ui::platform::Host::create(host_options);
+    if (!host) {
+        std::fprintf(stderr, "kiosk: cannot open the display (%s). To run without one: kiosk --headless --size 1280x800 --replay FILE\n",
+                     host.error().c_str());
+        return 1;
+    }
+    // The engine's atlas textures belong to the host's renderer: made after it, freed before it.
+    auto engine = ui::text::Engine::create(share + "/fonts");
+    if (!engine) {
+        std::fprintf(stderr, "kiosk: %s\n", engine.error().c_str());
+        return 1;
+    }
+    (*engine)->set_texture_sink(&(*host)->texture_sink());
+    kiosk::KioskApp app(**engine, std::move(*strings), std::move(*content),
+                        kiosk::AppConfig{.default_lang = options.lang});
+
+    int status = 0;
+    if (!options.replay.empty()) {
+        std::ifstream replay(options.replay);
+        if (!replay) {
+            std::fprintf(stderr, "kiosk: replay step 0: cannot open %s\n", options.replay.c_str());
+            return 3;
+        }
+        auto result = ui::platform::run_replay(**host, app, replay,
+                                               ui::platform::ReplayOptions{.screenshots_dir = options.screenshots});
+        if (!result) {
+            std::fprintf(stderr, "kiosk: replay step %d: %s\n", result.error().step, result.error().reason.c_str());
+            status = 3;
+        }
+    } else {
+        (*host)->run(app, options.run_for_s * 1000.0);
+    }
+    if (options.stats) {
+        const auto& s = (*host)->stats();
+        std::printf("{\"frames\":%llu,\"first_frame_ms\":%.1f}\n", static_cast<unsigned long long>(s.frames),
+                    s.first_frame_ms);
+    }
+    return status;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    auto options = kiosk::parse_options(argc, argv);
+    if (!options) {
+        std::fprintf(stderr, "kiosk: %s\n%s", options.error().c_str(), kiosk::usage());
+        return 2;
+    }
+    if (options->help) {
+        std::fputs(kiosk::usage(), stdout);
+        return 0;
+    }
+    return run(*options);
+}

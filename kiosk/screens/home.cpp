@@ -1,0 +1,83 @@
+// The home screen; see home.h. Tiles flow from the start edge, so in Arabic the first
+// service is at the top right, as a reader looks first.
+#include "kiosk/screens/home.h"
+
+#include <algorithm>
+#include <array>
+
+#include "kiosk/screens/chrome.h"
+
+namespace kiosk::screens {
+
+using ui::widgets::Rect;
+using ui::widgets::TextOptions;
+using ui::widgets::TextRole;
+
+std::span<const HomeTile> home_tiles() {
+    static constexpr std::array tiles = {
+        HomeTile{"home.about", "home.about.title", "home.about.hint", ui::widgets::Icon::Info, ScreenId::About},
+    };
+    return tiles;
+}
+
+namespace {
+
+void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
+    auto& ui = ctx.ui;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    if (ui.tap_area(tile.id, r)) ctx.session.go(tile.target);
+    ui.fill(r, ui.is_pressed() ? t.surface_pressed : t.surface, 18.0f * u);
+    ui.outline(r, t.border, 18.0f * u, 2.0f);
+    const float pad = 22.0f * u;
+    const float icon = std::min(84.0f * u, r.h * 0.42f);
+    const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, r.y + pad, icon, icon}
+                                   : Rect{r.x + pad, r.y + pad, icon, icon};
+    ui::widgets::draw_icon(tile.icon, icon_box, t.primary, ui.rtl());
+    const float text_y = r.y + pad + icon + 12.0f * u;
+    const Rect text{r.x + pad, text_y, r.w - 2 * pad, r.bottom() - text_y - pad};
+    float h = ui.label(ctx.tr(tile.title_key), text,
+                       TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .max_lines = 2});
+    ui.label(ctx.tr(tile.hint_key), Rect{text.x, text.y + h + 4.0f * u, text.w, text.h - h},
+             TextOptions{.role = TextRole::Body, .colour = t.text_muted, .max_lines = 2});
+}
+
+}  // namespace
+
+void draw_home(ScreenContext& ctx) {
+    auto& ui = ctx.ui;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_home = false, .show_back = false});
+    const Rect body = chrome.body;
+    const float pad = 40.0f * u;
+
+    float y = body.y + pad * 0.8f;
+    y += ui.label(ctx.tr("home.welcome"), Rect{pad, y, ui.width() - 2 * pad, 0},
+                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = t.primary});
+    y += ui.label(ctx.tr("home.prompt"), Rect{pad, y + 4.0f * u, ui.width() - 2 * pad, 0},
+                  TextOptions{.role = TextRole::Label, .colour = t.text_muted});
+    y += 28.0f * u;
+
+    auto tiles = home_tiles();
+    if (tiles.empty()) {
+        ui.label(ctx.tr("home.no_services"), Rect{pad, y, ui.width() - 2 * pad, 0}, TextOptions{.role = TextRole::Label});
+        return;
+    }
+    const bool portrait = ui.height() > ui.width();
+    const int columns = portrait ? 2 : 3;
+    const float gap = 24.0f * u;
+    const float tile_w = (ui.width() - 2 * pad - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const int rows = (static_cast<int>(tiles.size()) + columns - 1) / columns;
+    const float room = body.bottom() - y - pad * 0.6f;
+    const float tile_h = std::min(portrait ? 360.0f * u : 250.0f * u,
+                                  (room - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows));
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const int col = static_cast<int>(i) % columns;
+        const int row = static_cast<int>(i) / columns;
+        const float start = pad + static_cast<float>(col) * (tile_w + gap);
+        draw_tile(ctx, tiles[i], ui.from_start(start, y + static_cast<float>(row) * (tile_h + gap), tile_w, tile_h));
+    }
+}
+
+}  // namespace kiosk::screens

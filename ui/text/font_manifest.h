@@ -1,0 +1,22 @@
+// fonts.json, read into plain data: which file plays which role and the fallback chain.
+//
+// Not for: general JSON. The reader understands exactly the JSON subset a manifest uses
+// (objects, arrays, strings, and scalars it skips), which keeps ui/text free of a JSON library.
+#pragma once
+
+#include <expected>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ui::text {
+
+struct FontManifest {
+    std::vector<std::string> fallback_chain;                  // role names, in order
+    std::vector<std::pair<std::string, std::string>> roles;   // role → file name, file order
+};
+
+std::expected<FontManifest, std::string> parse_font_manifest(std::string_view json);
+
+}  // namespace ui::text

@@ -1,0 +1,113 @@
+// ui/widgets/ui.h — the per-frame drawing and interaction context every screen receives.
+//
+// Screens are plain functions of explicit state: `void draw_home(HomeState&, Ui&)`. A Ui is
+// built for one frame; it knows the text engine, the theme, the reading direction and where
+// targets are registered. Geometry is given in "start/end" terms where it matters and
+// mirrored here for right-to-left, so a screen is written once for both languages.
+// Not for: anything the association does; strings (ui/i18n) are looked up by the caller.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ui/platform/app.h"
+#include "ui/platform/targets.h"
+#include "ui/text/text.h"
+
+namespace ui::widgets {
+
+using ui::platform::Rect;
+using Colour = std::uint32_t;   // ImU32: 0xAABBGGRR
+
+struct Theme {
+    Colour background;
+    Colour surface;
+    Colour surface_pressed;
+    Colour primary;
+    Colour primary_pressed;
+    Colour on_primary;
+    Colour text;
+    Colour text_muted;
+    Colour border;
+    Colour accent;
+    Colour danger;
+    Colour success;
+    float text_scale = 1.0f;
+
+    static Theme standard();
+    static Theme high_contrast();
+};
+
+// Text sizes by role, before the visitor's text-size setting is applied.
+enum class TextRole { Caption, Body, Label, Title, Heading, Display };
+
+struct TextOptions {
+    TextRole role = TextRole::Body;
+    ui::text::Weight weight = ui::text::Weight::Regular;
+    Colour colour = 0;              // 0: the theme's text colour
+    ui::text::Align align = ui::text::Align::Start;
+    bool wrap = true;
+    bool centre_vertically = false;
+    int max_lines = 0;
+    ui::text::Direction direction = ui::text::Direction::Auto;
+};
+
+class Ui {
+public:
+    Ui(ui::text::Engine& text, const ui::platform::Frame& frame, const Theme& theme, bool rtl,
+       ui::text::Digits digits);
+
+    // The full-screen root window; everything is drawn between begin() and end().
+    void begin();
+    void end();
+    // A layer above the root (dialogs, the idle warning): while one is open, nothing below
+    // it reacts to touch.
+    void begin_overlay(std::string_view name);
+    void end_overlay();
+
+    const Theme& theme() const { return theme_; }
+    bool rtl() const { return rtl_; }
+    float width() const { return frame_.width; }
+    float height() const { return frame_.height; }
+    double now_ms() const { return frame_.now_ms; }
+    std::int64_t wall_ms() const { return frame_.wall_ms; }
+    const ui::platform::Input& input() const { return *frame_.input; }
+    ui::text::Engine& text_engine() { return text_; }
+    ui::text::Digits digits() const { return digits_; }
+
+    // A rectangle given from the start edge (left in LTR, right in RTL) placed on screen.
+    Rect from_start(float start, float y, float w, float h) const;
+    // Mirrors a rectangle laid out left-to-right when the reading direction is RTL.
+    Rect mirrored(const Rect& r) const;
+    float scale() const { return unit_; }   // one layout unit in pixels, from the screen size
+    float text_px(TextRole role) const;
+
+    void fill(const Rect& r, Colour colour, float rounding = 0.0f);
+    void outline(const Rect& r, Colour colour, float rounding = 0.0f, float thickness = 2.0f);
+    // Lays out and draws text inside `box`; returns the height it took.
+    float label(std::string_view text, const Rect& box, const TextOptions& options = {});
+    // Height the text would take at `width`.
+    float measure(std::string_view text, float width, const TextOptions& options = {});
+    const ui::text::Layout& layout(std::string_view text, float width, const TextOptions& options);
+
+    // An interactive area with a stable target id. Returns true when a touch that began on it
+    // ends on it (a tap).
+    bool tap_area(std::string_view id, const Rect& r);
+    bool is_pressed() const { return last_pressed_; }
+    // True once the area has been held down for `ms`; progress (0..1) while held.
+    bool hold_area(std::string_view id, const Rect& r, double ms, float* progress);
+
+private:
+    ui::text::Style style_for(const TextOptions& options) const;
+
+    ui::text::Engine& text_;
+    const ui::platform::Frame& frame_;
+    Theme theme_;
+    bool rtl_ = true;
+    ui::text::Digits digits_ = ui::text::Digits::Western;
+    float unit_ = 1.0f;
+    bool last_pressed_ = false;
+};
+
+}  // namespace ui::widgets

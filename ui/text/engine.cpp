@@ -101,15 +101,15 @@ void EngineImpl::draw(ImDrawList* list, const Layout& layout, float x, float y, 
 
 }  // namespace
 
-std::expected<std::unique_ptr<Engine>, std::string> Engine::create(const std::string& font_dir) {
+Expected<std::unique_ptr<Engine>, std::string> Engine::create(const std::string& font_dir) {
     EngineOptions options;
     options.font_dir = font_dir;
     return create(options);
 }
 
-std::expected<std::unique_ptr<Engine>, std::string> Engine::create(const EngineOptions& options) {
+Expected<std::unique_ptr<Engine>, std::string> Engine::create(const EngineOptions& options) {
     auto fonts = FontSet::load(options.font_dir.empty() ? default_font_dir() : options.font_dir, options.first_role);
-    if (!fonts) return std::unexpected(fonts.error());
+    if (!fonts) return Unexpected(fonts.error());
     return std::unique_ptr<Engine>(std::make_unique<EngineImpl>(std::move(*fonts), options));
 }
 

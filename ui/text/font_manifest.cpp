@@ -105,7 +105,7 @@ private:
 
 }  // namespace
 
-std::expected<FontManifest, std::string> parse_font_manifest(std::string_view json) {
+Expected<FontManifest, std::string> parse_font_manifest(std::string_view json) {
     Reader r(json);
     FontManifest m;
     const bool ok = r.members([&](const std::string& key) {
@@ -129,12 +129,12 @@ std::expected<FontManifest, std::string> parse_font_manifest(std::string_view js
             return true;
         });
     });
-    if (!ok) return std::unexpected("fonts.json: " + r.error);
-    if (m.fallback_chain.empty()) return std::unexpected(std::string("fonts.json: empty fallback_chain"));
+    if (!ok) return Unexpected("fonts.json: " + r.error);
+    if (m.fallback_chain.empty()) return Unexpected(std::string("fonts.json: empty fallback_chain"));
     for (const auto& role : m.fallback_chain) {
         bool found = false;
         for (const auto& [name, file] : m.roles) found = found || name == role;
-        if (!found) return std::unexpected("fonts.json: fallback role '" + role + "' is not defined");
+        if (!found) return Unexpected("fonts.json: fallback role '" + role + "' is not defined");
     }
     return m;
 }

@@ -4,7 +4,7 @@
 // (objects, arrays, strings, and scalars it skips), which keeps ui/text free of a JSON library.
 #pragma once
 
-#include <expected>
+#include "ui/text/expected.h"
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,6 +17,6 @@ struct FontManifest {
     std::vector<std::pair<std::string, std::string>> roles;   // role → file name, file order
 };
 
-std::expected<FontManifest, std::string> parse_font_manifest(std::string_view json);
+Expected<FontManifest, std::string> parse_font_manifest(std::string_view json);
 
 }  // namespace ui::text

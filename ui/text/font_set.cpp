@@ -14,27 +14,27 @@
 namespace ui::text {
 namespace {
 
-std::expected<FontFace, std::string> open_face(FT_Library ft, const std::string& role, const std::string& path) {
+Expected<FontFace, std::string> open_face(FT_Library ft, const std::string& role, const std::string& path) {
     FontFace f;
     f.role = role;
     f.path = path;
     HbBlobPtr blob(hb_blob_create_from_file_or_fail(path.c_str()));
-    if (!blob) return std::unexpected("cannot read font file " + path + " (role " + role + ")");
+    if (!blob) return Unexpected("cannot read font file " + path + " (role " + role + ")");
     f.hb_face.reset(hb_face_create(blob.get(), 0));
     f.upem = hb_face_get_upem(f.hb_face.get());
-    if (hb_face_get_glyph_count(f.hb_face.get()) == 0) return std::unexpected("not a font: " + path);
+    if (hb_face_get_glyph_count(f.hb_face.get()) == 0) return Unexpected("not a font: " + path);
     f.hb_font.reset(hb_font_create(f.hb_face.get()));
     f.coverage.reset(hb_set_create());
     hb_face_collect_unicodes(f.hb_face.get(), f.coverage.get());
     FT_Face face = nullptr;
-    if (FT_New_Face(ft, path.c_str(), 0, &face) != 0) return std::unexpected("FreeType cannot open " + path);
+    if (FT_New_Face(ft, path.c_str(), 0, &face) != 0) return Unexpected("FreeType cannot open " + path);
     f.ft_face.reset(face);
     return f;
 }
 
-std::expected<std::string, std::string> read_file(const std::string& path) {
+Expected<std::string, std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return std::unexpected("cannot open " + path + " (is the font directory right? set KIOSK_SHARE_DIR)");
+    if (!in) return Unexpected("cannot open " + path + " (is the font directory right? set KIOSK_SHARE_DIR)");
     std::ostringstream ss;
     ss << in.rdbuf();
     return ss.str();
@@ -64,22 +64,22 @@ std::vector<std::uint16_t> make_chain(const FontManifest& m, const std::vector<F
 
 }  // namespace
 
-std::expected<FontSet, std::string> FontSet::load(const std::string& dir, const std::string& first_role) {
+Expected<FontSet, std::string> FontSet::load(const std::string& dir, const std::string& first_role) {
     auto json = read_file(dir + "/fonts.json");
-    if (!json) return std::unexpected(json.error());
+    if (!json) return Unexpected(json.error());
     auto manifest = parse_font_manifest(*json);
-    if (!manifest) return std::unexpected(manifest.error());
+    if (!manifest) return Unexpected(manifest.error());
     if (!first_role.empty() &&
         std::none_of(manifest->roles.begin(), manifest->roles.end(), [&](const auto& r) { return r.first == first_role; }))
-        return std::unexpected("unknown font role '" + first_role + "'");
+        return Unexpected("unknown font role '" + first_role + "'");
 
     FontSet set;
     FT_Library lib = nullptr;
-    if (FT_Init_FreeType(&lib) != 0) return std::unexpected(std::string("FreeType failed to initialise"));
+    if (FT_Init_FreeType(&lib) != 0) return Unexpected(std::string("FreeType failed to initialise"));
     set.ft_.reset(lib);
     for (const auto& [role, file] : manifest->roles) {
         auto face = open_face(lib, role, dir + "/" + file);
-        if (!face) return std::unexpected(face.error());
+        if (!face) return Unexpected(face.error());
         set.paths_.push_back(face->path);
         set.faces_.push_back(std::move(*face));
     }

@@ -7,7 +7,7 @@
 #pragma once
 
 #include <cstdint>
-#include <expected>
+#include "ui/text/expected.h"
 #include <span>
 #include <string>
 #include <vector>
@@ -32,7 +32,7 @@ class FontSet {
 public:
     // Opens every role of <dir>/fonts.json. `first_role`, when not empty, is put at the head
     // of both chains (the CLI's --font).
-    static std::expected<FontSet, std::string> load(const std::string& dir, const std::string& first_role = {});
+    static Expected<FontSet, std::string> load(const std::string& dir, const std::string& first_role = {});
 
     std::size_t size() const { return faces_.size(); }
     const FontFace& face(std::uint16_t index) const { return faces_[index]; }

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "ui/text/bidi.h"
@@ -43,7 +44,9 @@ private:
     void shape_paragraph(std::string_view p, const Style& style, std::uint32_t size26);
     void build_line(std::string_view p, const LineSpan& span, std::uint32_t size26,
                     std::span<const std::uint32_t> to_source, Line& line);
+    std::pair<std::uint32_t, std::uint32_t> glyphs_in(std::size_t item, std::uint32_t from, std::uint32_t to) const;
     bool safe_to_break(std::size_t item, std::uint32_t at) const;
+    bool shrink_span(std::string_view p, std::size_t i);
 
     const FontSet& fonts_;
     Shaper& shaper_;

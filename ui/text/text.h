@@ -5,16 +5,23 @@
 // alignment → glyph quads from a FreeType atlas → ImDrawList. Application code never sees
 // fonts or glyph ids beyond this header: it asks for a Layout and draws it.
 //
+// Types: Style and LayoutRequest (what to lay out), Layout → Line → Run/Glyph (the result,
+// positions in pixels, clusters as byte offsets of the caller's text), Caret, TextureSink
+// (the platform's textures), Stats, Engine. Editing helpers live in ui/text/editing.h.
+// What was optimised: a repeated request is a hash lookup (no shaping, no allocation); a
+// new one reuses every scratch buffer; draw() uploads each changed atlas page once.
+//
 // Not for: widget layout, input handling or colours beyond one per draw call.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <expected>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "ui/text/expected.h"  // Expected = std::expected (see there for the one exception)
 
 struct ImDrawList;
 
@@ -122,8 +129,8 @@ struct EngineOptions {
 class Engine {
 public:
     // Reads fonts.json in font_dir (see fonts/README.md) and opens every face.
-    static std::expected<std::unique_ptr<Engine>, std::string> create(const std::string& font_dir);
-    static std::expected<std::unique_ptr<Engine>, std::string> create(const EngineOptions& options);
+    static Expected<std::unique_ptr<Engine>, std::string> create(const std::string& font_dir);
+    static Expected<std::unique_ptr<Engine>, std::string> create(const EngineOptions& options);
     virtual ~Engine() = default;
 
     // Cached by (text, style, width, direction, align, max_lines). The reference stays valid
@@ -136,7 +143,10 @@ public:
     // the sink (e.g. the SDL renderer) goes away.
     virtual void set_texture_sink(TextureSink* sink) = 0;
 
+    // Caret for a logical byte index: at the visual edge of the character before it, in that
+    // character's run (so at a direction boundary it follows what was typed last).
     virtual Caret caret(const Layout& layout, std::size_t logical_byte) const = 0;
+    // Logical byte index nearest to (x, y), relative to the layout's top-left.
     virtual std::size_t hit_test(const Layout& layout, float x, float y) const = 0;
 
     virtual const std::vector<std::string>& face_paths() const = 0;

@@ -43,14 +43,14 @@ GreyImage render_layout(const FontSet& fonts, const Layout& layout, int margin) 
     return img;
 }
 
-std::expected<void, std::string> write_png(const GreyImage& image, const std::string& path) {
+Expected<void, std::string> write_png(const GreyImage& image, const std::string& path) {
     std::vector<std::uint8_t> rgb(image.coverage.size() * 3);
     for (std::size_t i = 0; i < image.coverage.size(); ++i) {
         const auto v = static_cast<std::uint8_t>(255 - image.coverage[i]);
         rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = v;
     }
     if (stbi_write_png(path.c_str(), image.width, image.height, 3, rgb.data(), image.width * 3) == 0)
-        return std::unexpected("cannot write " + path);
+        return Unexpected("cannot write " + path);
     return {};
 }
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <cstdint>
-#include <expected>
+#include "ui/text/expected.h"
 #include <string>
 #include <vector>
 
@@ -24,6 +24,6 @@ struct GreyImage {
 GreyImage render_layout(const FontSet& fonts, const Layout& layout, int margin);
 
 // Black ink on white, 8-bit RGB.
-std::expected<void, std::string> write_png(const GreyImage& image, const std::string& path);
+Expected<void, std::string> write_png(const GreyImage& image, const std::string& path);
 
 }  // namespace ui::text

@@ -1,0 +1,80 @@
+// Names and message keys of error kinds and of the store's enums (error.h, types.h).
+#include "kiosk/store/error.h"
+
+#include <array>
+#include <utility>
+
+#include "kiosk/store/types.h"
+
+namespace kiosk::store {
+
+std::string_view to_string(StoreErrorKind kind) {
+    switch (kind) {
+        case StoreErrorKind::disk_full: return "disk_full";
+        case StoreErrorKind::read_only: return "read_only";
+        case StoreErrorKind::corrupt: return "corrupt";
+        case StoreErrorKind::busy: return "busy";
+        case StoreErrorKind::newer_schema: return "newer_schema";
+        case StoreErrorKind::io: return "io";
+        case StoreErrorKind::not_provisioned: return "not_provisioned";
+        case StoreErrorKind::not_found: return "not_found";
+        case StoreErrorKind::internal: return "internal";
+    }
+    return "internal";
+}
+
+std::string_view message_key(StoreErrorKind kind) {
+    switch (kind) {
+        case StoreErrorKind::disk_full: return "store.error.disk_full";
+        case StoreErrorKind::read_only: return "store.error.read_only";
+        case StoreErrorKind::corrupt: return "store.error.corrupt";
+        case StoreErrorKind::busy: return "store.error.busy";
+        case StoreErrorKind::newer_schema: return "store.error.newer_schema";
+        case StoreErrorKind::io: return "store.error.io";
+        case StoreErrorKind::not_provisioned: return "store.error.not_provisioned";
+        case StoreErrorKind::not_found: return "store.error.not_found";
+        case StoreErrorKind::internal: return "store.error.internal";
+    }
+    return "store.error.internal";
+}
+
+namespace {
+
+constexpr std::array<std::pair<OutboxState, std::string_view>, 4> kOutboxStates = {{
+    {OutboxState::queued, "queued"},
+    {OutboxState::sent, "sent"},
+    {OutboxState::duplicate, "duplicate"},
+    {OutboxState::rejected, "rejected"},
+}};
+
+constexpr std::array<std::pair<RequestState, std::string_view>, 4> kRequestStates = {{
+    {RequestState::received, "received"},
+    {RequestState::in_review, "in-review"},
+    {RequestState::accepted, "accepted"},
+    {RequestState::rejected, "rejected"},
+}};
+
+template <class E, std::size_t N>
+std::string_view name_in(const std::array<std::pair<E, std::string_view>, N>& table, E value) {
+    for (const auto& [v, name] : table) {
+        if (v == value) return name;
+    }
+    return {};
+}
+
+template <class E, std::size_t N>
+std::optional<E> value_in(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view name) {
+    for (const auto& [v, n] : table) {
+        if (n == name) return v;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string_view to_string(OutboxState state) { return name_in(kOutboxStates, state); }
+std::optional<OutboxState> outbox_state_from(std::string_view text) { return value_in(kOutboxStates, text); }
+std::string_view to_string(RequestState state) { return name_in(kRequestStates, state); }
+std::optional<RequestState> request_state_from(std::string_view text) { return value_in(kRequestStates, text); }
+
+}  // namespace kiosk::store

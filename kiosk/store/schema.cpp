@@ -1,0 +1,102 @@
+// Schema migrations; see schema.h. What is in the clear and what is sealed is decided in
+// codec.cpp; these tables only hold what codec.cpp produced.
+#include "kiosk/store/schema.h"
+
+#include <array>
+#include <string>
+
+namespace kiosk::store {
+namespace {
+
+// Version 1: submissions (clear part), their sealed personal data, the outbox holding the
+// exact wire JSON, rating scores for the dashboard, request statuses from HQ, settings.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE submissions (
+    id          TEXT PRIMARY KEY NOT NULL,  -- UUIDv7, the idempotency key
+    kind        TEXT NOT NULL CHECK (kind IN ('support_request', 'feedback', 'volunteer', 'rating')),
+    reference   TEXT UNIQUE,                -- NULL for ratings
+    created_ms  INTEGER NOT NULL,
+    clear_json  TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE sealed (
+    submission_id TEXT PRIMARY KEY NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    box           BLOB NOT NULL              -- crypto_box_seal(personal JSON, HQ public key)
+) WITHOUT ROWID;
+
+CREATE TABLE outbox (
+    seq           INTEGER PRIMARY KEY,       -- send order
+    submission_id TEXT NOT NULL UNIQUE REFERENCES submissions(id) ON DELETE CASCADE,
+    state         TEXT NOT NULL DEFAULT 'queued'
+                  CHECK (state IN ('queued', 'sent', 'duplicate', 'rejected')),
+    wire          TEXT NOT NULL,             -- kiosk_sync::protocol::serialize(record), byte for byte
+    bytes         INTEGER NOT NULL,
+    reason        TEXT NOT NULL DEFAULT '',  -- HQ's reason for a rejection
+    updated_ms    INTEGER NOT NULL
+);
+CREATE INDEX outbox_queued ON outbox(seq) WHERE state = 'queued';
+
+CREATE TABLE ratings (
+    submission_id TEXT PRIMARY KEY NOT NULL REFERENCES submissions(id) ON DELETE CASCADE,
+    created_ms    INTEGER NOT NULL,
+    overall       INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 5),
+    wait          INTEGER CHECK (wait BETWEEN 1 AND 5),
+    courtesy      INTEGER CHECK (courtesy BETWEEN 1 AND 5),
+    clarity       INTEGER CHECK (clarity BETWEEN 1 AND 5),
+    ease          INTEGER CHECK (ease BETWEEN 1 AND 5),
+    service       TEXT NOT NULL DEFAULT '',
+    counter       INTEGER,
+    comment       TEXT NOT NULL DEFAULT ''   -- redacted copy; the original is sealed
+) WITHOUT ROWID;
+CREATE INDEX ratings_created ON ratings(created_ms);
+
+CREATE TABLE statuses (
+    reference  TEXT PRIMARY KEY NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('received', 'in-review', 'accepted', 'rejected')),
+    note       TEXT NOT NULL DEFAULT '',
+    updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array kMigrations = {Migration{1, kVersion1}};
+
+}  // namespace
+
+std::span<const Migration> migrations() { return kMigrations; }
+int latest_schema_version() { return kMigrations.back().version; }
+
+sql::Result<int> migrate(sql::Database& db, std::span<const Migration> steps) {
+    const int latest = steps.empty() ? 0 : steps.back().version;
+    sql::Result<std::int64_t> version = db.query_int("PRAGMA user_version");
+    if (!version) return std::unexpected(std::move(version.error()));
+    if (*version > latest) {
+        return std::unexpected(StoreError{StoreErrorKind::newer_schema,
+                                          "database schema " + std::to_string(*version) +
+                                              " is newer than this kiosk's " + std::to_string(latest),
+                                          0});
+    }
+    if (*version == latest) return latest;
+    sql::Result<sql::Transaction> tx = sql::Transaction::begin(db);
+    if (!tx) return std::unexpected(std::move(tx.error()));
+    // Another connection may have migrated while we waited for the write lock.
+    version = db.query_int("PRAGMA user_version");
+    if (!version) return std::unexpected(std::move(version.error()));
+    if (*version > latest) return std::unexpected(StoreError{StoreErrorKind::newer_schema, "database schema is newer", 0});
+    for (const Migration& step : steps) {
+        if (step.version <= *version) continue;
+        if (sql::Result<> rc = db.exec_script(std::string(step.sql)); !rc) return std::unexpected(std::move(rc.error()));
+        // user_version cannot be bound as a parameter; it is our own integer, not input.
+        if (sql::Result<> rc = db.exec("PRAGMA user_version = " + std::to_string(step.version)); !rc) {
+            return std::unexpected(std::move(rc.error()));
+        }
+    }
+    if (sql::Result<> rc = tx->commit(); !rc) return std::unexpected(std::move(rc.error()));
+    return latest;
+}
+
+}  // namespace kiosk::store

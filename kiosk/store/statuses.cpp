@@ -1,0 +1,65 @@
+// Request statuses: HQ's answers by reference, and what this kiosk knows of the references
+// it issued itself (so the status screen can answer before HQ has). See store.h.
+#include "kiosk/domain/reference.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk::store {
+
+Result<std::size_t> Store::upsert_statuses(std::span<const RequestStatus> statuses) {
+    Result<sql::Transaction> tx = sql::Transaction::begin(db_);
+    if (!tx) return std::unexpected(std::move(tx.error()));
+    // An out-of-order or replayed update (older updated_ms) must not undo a newer answer.
+    Result<sql::Statement> s = db_.prepare(
+        "INSERT INTO statuses (reference, status, note, updated_ms) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (reference) DO UPDATE SET status = excluded.status, note = excluded.note,"
+        " updated_ms = excluded.updated_ms WHERE excluded.updated_ms >= statuses.updated_ms");
+    if (!s) return std::unexpected(std::move(s.error()));
+    std::size_t applied = 0;
+    for (const RequestStatus& status : statuses) {
+        const domain::Checked<std::string> reference = domain::parse_reference(status.reference);
+        if (!reference.ok()) continue;  // HQ only sends references kiosks issued; skip garbage
+        s->reset();
+        s->bind(1, reference.value).bind(2, to_string(status.state)).bind(3, status.note).bind(4, status.updated_ms);
+        if (auto rc = s->run(); !rc) return std::unexpected(std::move(rc.error()));
+        applied += static_cast<std::size_t>(db_.changes());
+    }
+    if (auto rc = tx->commit(); !rc) return std::unexpected(std::move(rc.error()));
+    return applied;
+}
+
+Result<std::optional<RequestStatus>> Store::status_of(const std::string& reference) {
+    Result<sql::Statement> q = db_.prepare("SELECT status, note, updated_ms FROM statuses WHERE reference = ?");
+    if (!q) return std::unexpected(std::move(q.error()));
+    Result<bool> row = q->bind(1, reference).step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) return std::optional<RequestStatus>{};
+    const auto state = request_state_from(q->text(0));
+    if (!state) return std::optional<RequestStatus>{};
+    return std::optional<RequestStatus>{RequestStatus{reference, *state, std::string(q->text(1)), q->int64(2)}};
+}
+
+Result<std::optional<LocalSubmission>> Store::local_submission(const std::string& reference) {
+    Result<sql::Statement> q = db_.prepare(
+        "SELECT s.id, s.kind, s.created_ms, o.state FROM submissions s JOIN outbox o ON o.submission_id = s.id"
+        " WHERE s.reference = ?");
+    if (!q) return std::unexpected(std::move(q.error()));
+    Result<bool> row = q->bind(1, reference).step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    if (!*row) return std::optional<LocalSubmission>{};
+    const auto kind = domain::record_kind_from(q->text(1));
+    const auto state = outbox_state_from(q->text(3));
+    if (!kind || !state) return std::optional<LocalSubmission>{};
+    return std::optional<LocalSubmission>{LocalSubmission{std::string(q->text(0)), *kind, reference, q->int64(2), *state}};
+}
+
+Result<StatusLookup> Store::lookup(std::string_view typed) {
+    const domain::Checked<std::string> reference = domain::parse_reference(typed);
+    if (!reference.ok()) return StatusLookup{};
+    auto local = local_submission(reference.value);
+    if (!local) return std::unexpected(std::move(local.error()));
+    auto hq = status_of(reference.value);
+    if (!hq) return std::unexpected(std::move(hq.error()));
+    return StatusLookup{std::move(*local), std::move(*hq)};
+}
+
+}  // namespace kiosk::store

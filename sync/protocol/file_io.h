@@ -1,0 +1,27 @@
+// sync/protocol/file_io.h — reading and durably replacing small files (keys, config, bundles).
+// A write goes to a temporary file beside the target, is fsynced, renamed over the target and
+// the directory fsynced, so a crash leaves the old file or the new one, never half of either.
+// Not here: what the files mean (kiosk_files.h, bundle.h).
+#pragma once
+
+#include <cstddef>
+#include <expected>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace kiosk_sync::protocol {
+
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path,
+                                                  std::size_t max_bytes = 64u << 20);
+
+// mode applies to the new file (0600 for secrets); parent directories must exist.
+std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path,
+                                                   std::string_view data, mode_t mode = 0644);
+
+// Asks the kernel to forget its cached pages of path, so the next read comes from the medium
+// (a removable drive), not from memory. Best effort: false if it could not.
+bool drop_cached_pages(const std::filesystem::path& path);
+
+}  // namespace kiosk_sync::protocol

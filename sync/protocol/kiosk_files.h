@@ -1,0 +1,44 @@
+// sync/protocol/kiosk_files.h — the provisioning files in a kiosk's data directory
+// (docs/DATA.md): config.json {"kiosk_id","hq_url",...}, keys/kiosk.secret and
+// keys/hq_box.pub, each key 64 lowercase hex characters and a newline, the secret mode 0600.
+// `kiosk-hq provision` writes them, the kiosk reads them. Not here: the kiosk's other
+// settings in config.json (kept untouched when provisioning merges its two keys in).
+#pragma once
+
+#include <array>
+#include <expected>
+#include <filesystem>
+#include <string>
+
+#include "sync/protocol/signing.h"
+
+namespace kiosk_sync::protocol {
+
+inline constexpr std::size_t kBoxPublicKeyBytes = 32;
+using BoxPublicKey = std::array<unsigned char, kBoxPublicKeyBytes>;
+
+struct KioskIdentity {
+    std::string kiosk_id;
+    std::string hq_url;
+    Secret secret{};
+    BoxPublicKey hq_box_public{};
+};
+
+std::filesystem::path kiosk_config_path(const std::filesystem::path& data_dir);
+std::filesystem::path kiosk_secret_path(const std::filesystem::path& data_dir);
+std::filesystem::path kiosk_hq_box_path(const std::filesystem::path& data_dir);
+
+// A kiosk id is 1-64 letters, digits, '-', '_' or '.': it appears in file names and headers.
+bool is_valid_kiosk_id(std::string_view id);
+
+std::expected<KioskIdentity, std::string> load_kiosk_identity(const std::filesystem::path& data_dir);
+
+// Creates data_dir and data_dir/keys as needed, writes both keys, and merges kiosk_id and
+// hq_url into config.json (refusing to touch a config.json that is not a JSON object).
+std::expected<void, std::string> write_kiosk_identity(const std::filesystem::path& data_dir,
+                                                      const KioskIdentity& identity);
+
+// "<64 hex>\n", the format of every key file.
+std::string key_file_text(std::span<const unsigned char> key);
+
+}  // namespace kiosk_sync::protocol

@@ -6,6 +6,7 @@
 
 #include "kiosk/content.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/store/store.h"
 #include "ui/i18n/strings.h"
 #include "ui/platform/app.h"
 #include "ui/text/text.h"
@@ -20,23 +21,30 @@ struct AppConfig {
 
 class KioskApp final : public ui::platform::App {
 public:
-    KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content content, AppConfig config);
+    // `store` may be null: the kiosk then still informs, and forms say calmly that they
+    // cannot be received right now.
+    KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content content, AppConfig config, store::Store* store);
 
     void frame(const ui::platform::Frame& frame) override;
     std::string_view screen_id() const override { return screens::screen_name(session_.screen); }
     bool wants_frame() const override { return wants_frame_; }
     double next_wakeup_ms(double now_ms) const override;
+    void reveal(std::string_view target_id) override { session_.reveal = std::string(target_id); }
 
     const screens::Session& session() const { return session_; }
 
 private:
+    void draw_screen(screens::ScreenContext& ctx);
+
     ui::text::Engine& text_;
     ui::i18n::Strings strings_;
     Content content_;
     AppConfig config_;
+    store::Store* store_ = nullptr;
     screens::Session session_;
     bool wants_frame_ = false;
     bool holding_ = false;
+    bool animating_ = false;
     double last_now_ms_ = 0.0;
     std::int64_t last_wall_ms_ = 0;
 };

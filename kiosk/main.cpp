@@ -4,12 +4,16 @@
 // 2 bad command line, 3 a replay step failed (one line on stderr names it).
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "kiosk/app.h"
+#include "kiosk/config.h"
+#include "kiosk/store/store.h"
 #include "kiosk/options.h"
 #include "ui/platform/host.h"
 #include "ui/platform/replay.h"
@@ -31,6 +35,42 @@ int run(const kiosk::Options& options) {
         std::fprintf(stderr, "kiosk: %s\n", content.error().c_str());
         return 1;
     }
+    const std::filesystem::path data_dir = options.data_dir.empty() ? kiosk::default_data_dir()
+                                                                     : std::filesystem::path(options.data_dir);
+    auto config = kiosk::load_config(data_dir, options.config_file);
+    if (!config) {
+        std::fprintf(stderr, "kiosk: %s\n", config.error().c_str());
+        return 1;
+    }
+    if (!options.hq_url.empty()) config->hq_url = options.hq_url;
+    // A kiosk whose storage cannot open still informs visitors; forms then say calmly that
+    // they cannot be received, and staff read why here.
+    std::optional<kiosk::store::Store> store;
+    kiosk::store::StoreOptions store_options;
+    store_options.kiosk_id = config->kiosk_id;
+    store_options.utc_offset_minutes = config->utc_offset_minutes;
+    // Headless runs are replays: their time is virtual and their references must come out
+    // the same on every run, so that screenshots compare.
+    ui::platform::Host* host_for_clock = nullptr;
+    if (options.headless) {
+        store_options.clock_ms = [&host_for_clock] {
+            return kHeadlessWallStartMs + static_cast<std::int64_t>(host_for_clock ? host_for_clock->now_ms() : 0.0);
+        };
+        store_options.random = [state = std::uint64_t{0x6d6f756a6b696f73}](std::span<std::uint8_t> out) mutable {
+            for (auto& byte : out) {
+                state += 0x9e3779b97f4a7c15ULL;   // splitmix64
+                std::uint64_t z = state;
+                z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+                z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+                byte = static_cast<std::uint8_t>(z ^ (z >> 31));
+            }
+        };
+    }
+    auto opened = kiosk::store::Store::open(data_dir, std::move(store_options));
+    if (opened) store.emplace(std::move(*opened));
+    else std::fprintf(stderr, "kiosk: storage in %s is unavailable (%s): %s\n", data_dir.c_str(),
+                      std::string(kiosk::store::to_string(opened.error().kind)).c_str(), opened.error().detail.c_str());
+
     ui::platform::HostOptions host_options{.headless = options.headless,
                                            .windowed = options.windowed,
                                            .width = options.width,
@@ -43,6 +83,7 @@ int run(const kiosk::Options& options) {
                      host.error().c_str());
         return 1;
     }
+    host_for_clock = host->get();
     // The engine's atlas textures belong to the host's renderer: made after it, freed before it.
     auto engine = ui::text::Engine::create(share + "/fonts");
     if (!engine) {
@@ -51,7 +92,11 @@ int run(const kiosk::Options& options) {
     }
     (*engine)->set_texture_sink(&(*host)->texture_sink());
     kiosk::KioskApp app(**engine, std::move(*strings), std::move(*content),
-                        kiosk::AppConfig{.default_lang = options.lang});
+                        kiosk::AppConfig{.default_lang = options.lang,
+                                         .digits = config->digits == "arabic-indic" ? ui::text::Digits::ArabicIndic
+                                                                                    : ui::text::Digits::Western,
+                                         .utc_offset_minutes = config->utc_offset_minutes},
+                        store ? &*store : nullptr);
 
     int status = 0;
     if (!options.replay.empty()) {

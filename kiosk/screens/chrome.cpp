@@ -8,6 +8,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/screens/home.h"
 #include "ui/i18n/clock.h"
 
 namespace kiosk::screens {
@@ -59,7 +60,7 @@ namespace {
 
 // The association's bar: logo and name at the start, the clock at the end. Returns its height,
 // which grows when a narrow screen wraps the name onto two lines.
-float draw_top_bar(ScreenContext& ctx, ChromeResult& result) {
+float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResult& result) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
     const float u = ui.scale();
@@ -77,7 +78,9 @@ float draw_top_bar(ScreenContext& ctx, ChromeResult& result) {
     const float clock_w = std::max(ui.layout(time, 0, time_style).width, ui.layout(date, 0, date_style).width);
     const float logo = 76.0f * u;
     const float name_start = pad + logo + 18.0f * u;
-    const float name_w = ui.width() - name_start - clock_w - 2 * pad - 16.0f * u;
+    const TextOptions rate_style{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .wrap = false};
+    const float rate_w = options.show_rate ? ui.layout(ctx.tr("nav.rate"), 0, rate_style).width + 48.0f * u : 0.0f;
+    const float name_w = ui.width() - name_start - clock_w - rate_w - 2 * pad - 32.0f * u;
     const float name_h = ui.measure(ctx.tr("app.name"), name_w, name_style);
     const float tag_h = ui.measure(ctx.tr("app.tagline"), name_w, tag_style);
     const float top_h = std::max(112.0f * u, name_h + tag_h + 28.0f * u);
@@ -98,6 +101,11 @@ float draw_top_bar(ScreenContext& ctx, ChromeResult& result) {
     ui.label(ctx.tr("app.tagline"), Rect{name.x, y, name.w, tag_h}, tag_style);
 
     Rect clock = ui.from_start(ui.width() - pad - clock_w, 14.0f * u, clock_w, 0);
+    if (options.show_rate) {
+        const float h = 60.0f * u;
+        const Rect rate = ui.from_start(ui.width() - pad - clock_w - 24.0f * u - rate_w, (top_h - h) * 0.5f, rate_w, h);
+        if (bar_button(ui, "nav.rate", ctx.tr("nav.rate"), rate, false)) start_flow(ctx.session, ScreenId::RateForm);
+    }
     const float th = ui.label(time, Rect{clock.x, clock.y, clock.w, 0}, time_style);
     ui.label(date, Rect{clock.x, clock.y + th, clock.w, 0}, date_style);
     return top_h;
@@ -169,7 +177,7 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
 
 ChromeResult draw_chrome(ScreenContext& ctx, const ChromeOptions& options) {
     ChromeResult result;
-    const float top = draw_top_bar(ctx, result);
+    const float top = draw_top_bar(ctx, options, result);
     const float bottom = draw_bottom_bar(ctx, options, result);
     result.body = Rect{0, top, ctx.ui.width(), bottom - top};
     return result;

@@ -10,6 +10,7 @@ namespace kiosk::screens {
 struct ChromeOptions {
     bool show_home = true;    // home and back make no sense on the home screen itself
     bool show_back = true;
+    bool show_rate = true;    // rating the service is always one tap away (policy goal 6.3)
 };
 
 struct ChromeResult {

@@ -15,9 +15,23 @@ using ui::widgets::TextRole;
 
 std::span<const HomeTile> home_tiles() {
     static constexpr std::array tiles = {
+        HomeTile{"home.rate", "home.rate.title", "home.rate.hint", ui::widgets::Icon::Star, ScreenId::RateForm},
         HomeTile{"home.about", "home.about.title", "home.about.hint", ui::widgets::Icon::Info, ScreenId::About},
     };
     return tiles;
+}
+
+void start_flow(Session& session, ScreenId first) {
+    // Every visit to a flow starts from an empty form: the previous visitor's answers are gone.
+    switch (first) {
+    case ScreenId::RateForm: session.forms.rating = {}; break;
+    case ScreenId::FeedbackForm: session.forms.feedback = {}; break;
+    case ScreenId::VolunteerForm: session.forms.volunteer = {}; break;
+    case ScreenId::RequestNeed: session.forms.request = {}; break;
+    case ScreenId::StatusLookup: session.forms.status = {}; break;
+    default: break;
+    }
+    session.go(first);
 }
 
 namespace {
@@ -26,7 +40,7 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    if (ui.tap_area(tile.id, r)) ctx.session.go(tile.target);
+    if (ui.tap_area(tile.id, r)) start_flow(ctx.session, tile.target);
     ui.fill(r, ui.is_pressed() ? t.surface_pressed : t.surface, 18.0f * u);
     ui.outline(r, t.border, 18.0f * u, 2.0f);
     const float pad = 22.0f * u;
@@ -48,7 +62,7 @@ void draw_home(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_home = false, .show_back = false});
+    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_home = false, .show_back = false, .show_rate = false});
     const Rect body = chrome.body;
     const float pad = 40.0f * u;
 

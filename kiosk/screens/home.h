@@ -21,5 +21,7 @@ struct HomeTile {
 std::span<const HomeTile> home_tiles();
 
 void draw_home(ScreenContext& ctx);
+// Goes to the first screen of a flow with a fresh form.
+void start_flow(Session& session, ScreenId first);
 
 }  // namespace kiosk::screens

@@ -6,6 +6,19 @@ namespace kiosk::screens {
 std::string_view screen_name(ScreenId id) {
     switch (id) {
     case ScreenId::Home: return "home";
+    case ScreenId::RequestNeed: return "request.need";
+    case ScreenId::RequestData: return "request.data";
+    case ScreenId::RequestReview: return "request.review";
+    case ScreenId::RequestSign: return "request.sign";
+    case ScreenId::RequestDone: return "request.done";
+    case ScreenId::FeedbackForm: return "feedback.form";
+    case ScreenId::FeedbackDone: return "feedback.done";
+    case ScreenId::VolunteerForm: return "volunteer.form";
+    case ScreenId::VolunteerDone: return "volunteer.done";
+    case ScreenId::RateForm: return "rate.form";
+    case ScreenId::RateDone: return "rate.done";
+    case ScreenId::StatusLookup: return "status.lookup";
+    case ScreenId::StatusResult: return "status.result";
     case ScreenId::About: return "about";
     }
     return "home";

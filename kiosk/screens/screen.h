@@ -1,32 +1,102 @@
 // kiosk/screens/screen.h — what every screen function receives, and the screen ids.
 //
-// A screen is `void draw_x(XState&, ScreenContext&)`: it reads and changes explicit state,
-// draws through the Ui, and asks for navigation through the Session. No screen keeps hidden
-// state of its own between frames.
+// A screen is `void draw_x(ScreenContext&)`: it reads and changes explicit state (the
+// Session and its flows), draws through the Ui, and navigates with Session::go(). No screen
+// keeps hidden state of its own between frames, so wiping a visit is `session.forms = {}`.
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "kiosk/content.h"
+#include "kiosk/domain/records.h"
+#include "kiosk/store/store.h"
 #include "ui/i18n/strings.h"
+#include "ui/widgets/focus.h"
+#include "ui/widgets/scroll.h"
 #include "ui/widgets/ui.h"
 
 namespace kiosk::screens {
 
-enum class ScreenId { Home, About };
+enum class ScreenId {
+    Home,
+    RequestNeed, RequestData, RequestReview, RequestSign, RequestDone,
+    FeedbackForm, FeedbackDone,
+    VolunteerForm, VolunteerDone,
+    RateForm, RateDone,
+    StatusLookup, StatusResult,
+    About,
+};
 
-std::string_view screen_name(ScreenId id);  // the contract's id: "home", "about", ...
+std::string_view screen_name(ScreenId id);  // the contract's id: "home", "request.need", …
 
-// What the visitor chose for this visit: language, text size, contrast. Kept across screens,
-// reset when the kiosk returns home after an idle pause.
+// ---- the state of each flow, kept until the visitor finishes or the kiosk goes idle -----
+struct RatingFlow {
+    domain::RatingForm form;
+    std::string comment;
+    std::string error_key;              // a calm message when the store failed
+    ui::widgets::ScrollState scroll;
+};
+
+struct FeedbackFlow {
+    domain::FeedbackForm form;
+    std::vector<domain::FieldError> errors;
+    std::string error_key;
+    std::string reference;
+    ui::widgets::ScrollState scroll;
+};
+
+struct VolunteerFlow {
+    domain::VolunteerForm form;
+    std::vector<domain::FieldError> errors;
+    std::string error_key;
+    std::string reference;
+    ui::widgets::ScrollState scroll;
+};
+
+struct RequestFlow {
+    domain::SupportRequestForm form;
+    std::vector<domain::FieldError> errors;
+    std::string error_key;
+    std::string reference;
+    ui::widgets::ScrollState scroll;
+};
+
+struct StatusFlow {
+    std::string reference;
+    std::string error_key;
+    std::optional<store::StatusLookup> result;
+    std::string canonical;               // the reference as the store knows it
+};
+
+struct Forms {
+    RatingFlow rating;
+    FeedbackFlow feedback;
+    VolunteerFlow volunteer;
+    RequestFlow request;
+    StatusFlow status;
+};
+
+// What the visitor chose and typed during this visit. Reset when the kiosk returns home
+// after an idle pause, never while the visitor is still there.
 struct Session {
     ScreenId screen = ScreenId::Home;
     ui::i18n::Lang lang = ui::i18n::Lang::Ar;
     bool bigger_text = false;
     bool high_contrast = false;
     bool changed = false;    // something the next frame must show
+    ui::widgets::Focus focus;
+    Forms forms;
+    std::int64_t last_rating_ms = 0;    // a burst of taps on "send" is one rating
+    std::string reveal;                 // a target to scroll into view this frame
 
     void go(ScreenId next) {
-        if (screen != next) changed = true;
+        if (screen != next) {
+            changed = true;
+            focus.clear();
+        }
         screen = next;
     }
 };
@@ -35,6 +105,8 @@ struct ScreenContext {
     ui::widgets::Ui& ui;
     const ui::i18n::Strings& strings;
     Session& session;
+    const Content& content;
+    store::Store* store = nullptr;      // null when the data directory could not be opened
     int utc_offset_minutes = 180;
 
     std::string_view tr(std::string_view key) const { return strings(key); }

@@ -2,7 +2,10 @@
 # wrote with the golden images, and make sure no golden went unchecked.
 # Variables: KIOSK PNG_COMPARE REPLAY SIZE LANG GOLDEN_DIR OUT_DIR
 file(REMOVE_RECURSE ${OUT_DIR})
-file(MAKE_DIRECTORY ${OUT_DIR}/shots ${OUT_DIR}/data)
+file(MAKE_DIRECTORY ${OUT_DIR}/shots ${OUT_DIR}/data/keys)
+# A provisioned kiosk: HQ's public key (a fixed test key; nothing here is ever decrypted).
+file(WRITE ${OUT_DIR}/data/keys/hq_box.pub "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n")
+file(WRITE ${OUT_DIR}/data/config.json "{\"kiosk_id\": \"test-kiosk-1\"}\n")
 execute_process(
   COMMAND ${KIOSK} --headless --size ${SIZE} --lang ${LANG} --data ${OUT_DIR}/data
           --replay ${REPLAY} --screenshots ${OUT_DIR}/shots
@@ -10,6 +13,26 @@ execute_process(
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "kiosk exited with ${status}: ${err}")
 endif()
+# What the replay must have left in the store: replays/NAME.expect holds lines "SQL => RESULT".
+get_filename_component(replay_dir ${REPLAY} DIRECTORY)
+get_filename_component(replay_name ${REPLAY} NAME_WE)
+if(EXISTS ${replay_dir}/${replay_name}.expect)
+  file(STRINGS ${replay_dir}/${replay_name}.expect checks)
+  foreach(check ${checks})
+    string(REGEX MATCH "^(.*) => (.*)$" matched "${check}")
+    if(NOT matched)
+      continue()
+    endif()
+    set(sql "${CMAKE_MATCH_1}")
+    set(expected "${CMAKE_MATCH_2}")
+    execute_process(COMMAND sqlite3 ${OUT_DIR}/data/kiosk.db "${sql}" OUTPUT_VARIABLE got OUTPUT_STRIP_TRAILING_WHITESPACE
+                    RESULT_VARIABLE sql_status)
+    if(NOT sql_status EQUAL 0 OR NOT got STREQUAL expected)
+      message(FATAL_ERROR "store check failed: ${sql} gave '${got}', expected '${expected}'")
+    endif()
+  endforeach()
+endif()
+
 file(GLOB shots RELATIVE ${OUT_DIR}/shots ${OUT_DIR}/shots/*.png)
 if(NOT shots)
   message(FATAL_ERROR "the replay wrote no screenshot")

@@ -51,6 +51,8 @@ public:
     // Waits in real time up to `seconds` for everything queued to reach its destination.
     virtual bool wait_until_synced(double /*seconds*/) { return true; }
     virtual bool quit_requested() const { return false; }
+    // Scrolls so that a target laid out out of view becomes visible (a visitor would drag).
+    virtual void reveal(std::string_view /*target_id*/) {}
 };
 
 }  // namespace ui::platform

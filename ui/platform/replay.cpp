@@ -15,9 +15,14 @@ using Result = std::expected<void, std::string>;
 
 constexpr double kMoveStepMs = 16.0;
 
-std::expected<Rect, std::string> target_rect(const Host& host, const json& id) {
+std::expected<Rect, std::string> target_rect(Host& host, App& app, const json& id) {
     if (!id.is_string()) return std::unexpected("target id must be a string");
     const Rect* rect = host.targets().find(id.get<std::string>());
+    if (!rect && host.targets().is_hidden(id.get<std::string>())) {
+        app.reveal(id.get<std::string>());
+        host.settle(app);
+        rect = host.targets().find(id.get<std::string>());
+    }
     if (!rect) return std::unexpected("unknown or hidden target '" + id.get<std::string>() + "'");
     return *rect;
 }
@@ -88,7 +93,7 @@ Result screenshot_step(Host& host, const json& name, const ReplayOptions& option
 Result run_step(Host& host, App& app, const json& step, const ReplayOptions& options) {
     if (!step.is_object() || step.size() == 0) return std::unexpected("a step must be a JSON object");
     if (auto it = step.find("tap"); it != step.end()) {
-        auto rect = target_rect(host, *it);
+        auto rect = target_rect(host, app, *it);
         if (!rect) return std::unexpected(rect.error());
         tap_at(host, app, rect->cx(), rect->cy());
         return {};
@@ -118,7 +123,7 @@ Result run_step(Host& host, App& app, const json& step, const ReplayOptions& opt
         return drag_through(host, app, *path);
     }
     if (auto it = step.find("drag_in"); it != step.end()) {
-        auto rect = target_rect(host, *it);
+        auto rect = target_rect(host, app, *it);
         if (!rect) return std::unexpected(rect.error());
         auto fractions = parse_path(step.value("path", json()));
         if (!fractions) return std::unexpected(fractions.error());
@@ -129,7 +134,7 @@ Result run_step(Host& host, App& app, const json& step, const ReplayOptions& opt
         return drag_through(host, app, *fractions);
     }
     if (auto it = step.find("hold"); it != step.end()) {
-        auto rect = target_rect(host, *it);
+        auto rect = target_rect(host, app, *it);
         if (!rect) return std::unexpected(rect.error());
         double ms = step.value("ms", options.hold_ms);
         host.set_pointer(rect->cx(), rect->cy(), false);

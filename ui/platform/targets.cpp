@@ -10,6 +10,10 @@ const Rect* Targets::find(std::string_view id) const {
     return it == shown_.end() ? nullptr : &it->second;
 }
 
+bool Targets::is_hidden(std::string_view id) const {
+    return std::find(hidden_.begin(), hidden_.end(), id) != hidden_.end();
+}
+
 std::vector<std::string> Targets::ids() const {
     std::vector<std::string> out;
     out.reserve(shown_.size());

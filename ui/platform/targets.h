@@ -27,10 +27,19 @@ struct Rect {
 
 class Targets {
 public:
-    void begin_frame() { building_.clear(); }
+    void begin_frame() {
+        building_.clear();
+        building_hidden_.clear();
+    }
     // Later registrations of the same id in one frame replace earlier ones.
     void add(std::string_view id, const Rect& rect) { building_[std::string(id)] = rect; }
-    void end_frame() { shown_ = building_; }
+    // A target laid out this frame but scrolled out of view: the app can bring it into view.
+    void add_hidden(std::string_view id) { building_hidden_.emplace_back(id); }
+    void end_frame() {
+        shown_ = building_;
+        hidden_ = building_hidden_;
+    }
+    bool is_hidden(std::string_view id) const;
 
     // Where `id` was in the last completed frame; nullptr when it was not shown.
     const Rect* find(std::string_view id) const;
@@ -39,6 +48,8 @@ public:
 private:
     std::unordered_map<std::string, Rect> building_;
     std::unordered_map<std::string, Rect> shown_;
+    std::vector<std::string> building_hidden_;
+    std::vector<std::string> hidden_;
 };
 
 }  // namespace ui::platform

@@ -1,6 +1,7 @@
 // The per-frame Ui context; see ui.h. Interaction is ImGui's (InvisibleButton), drawing is
 // ours: boxes through the window's draw list, text through ui/text.
 #include "ui/widgets/ui.h"
+#include "ui/widgets/scroll.h"
 
 #include <algorithm>
 #include <cmath>
@@ -123,7 +124,8 @@ const ui::text::Layout& Ui::layout(std::string_view text, float width, const Tex
     ui::text::LayoutRequest request{.text = text,
                                     .style = style_for(options),
                                     .max_width = options.wrap ? std::max(1.0f, width) : 0.0f,
-                                    .direction = options.direction != ui::text::Direction::Auto
+                                    .direction = options.content_direction ? ui::text::Direction::Auto
+                                                 : options.direction != ui::text::Direction::Auto
                                                      ? options.direction
                                                      : (rtl_ ? ui::text::Direction::Rtl : ui::text::Direction::Ltr),
                                     .align = options.align,
@@ -151,12 +153,42 @@ float Ui::label(std::string_view text, const Rect& box, const TextOptions& optio
     return l.height;
 }
 
-bool Ui::tap_area(std::string_view id, const Rect& r) {
+void Ui::push_clip(const Rect& r, ScrollState* scroll) { clips_.push_back(Clip{r, scroll}); }
+
+void Ui::reveal_rect(const Rect& r) {
+    if (clips_.empty() || !clips_.back().scroll) return;
+    const Rect& c = clips_.back().rect;
+    ScrollState* scroll = clips_.back().scroll;
+    const float origin = c.y - scroll->offset;
+    scroll->reveal(r.y - origin - 16.0f * unit_, r.bottom() - origin + 16.0f * unit_, c.h);
+}
+
+void Ui::pop_clip() {
+    if (!clips_.empty()) clips_.pop_back();
+}
+
+bool Ui::tap_area(std::string_view id, const Rect& area) {
+    Rect r = area;
+    if (!clips_.empty()) {
+        const Rect& c = clips_.back().rect;
+        const float top = std::max(r.y, c.y);
+        const float bottom = std::min(r.bottom(), c.bottom());
+        if (bottom - top < std::min(r.h, 24.0f * unit_)) {
+            // Out of view: tell the replay driver it exists, and scroll to it when asked.
+            frame_.targets->add_hidden(id);
+            if (reveal_ == id) reveal_rect(r);
+            last_pressed_ = false;
+            return false;
+        }
+        r.y = top;
+        r.h = bottom - top;
+    }
     frame_.targets->add(id, r);
     ImGui::SetCursorScreenPos(v(r.x, r.y));
     std::string imgui_id(id);
     bool tapped = ImGui::InvisibleButton(imgui_id.c_str(), v(std::max(1.0f, r.w), std::max(1.0f, r.h)));
     last_pressed_ = ImGui::IsItemActive();
+    tapped_any_ = tapped_any_ || tapped;
     return tapped;
 }
 

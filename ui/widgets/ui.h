@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ui/platform/app.h"
 #include "ui/platform/targets.h"
@@ -18,6 +19,7 @@
 namespace ui::widgets {
 
 using ui::platform::Rect;
+struct ScrollState;
 using Colour = std::uint32_t;   // ImU32: 0xAABBGGRR
 
 struct Theme {
@@ -50,7 +52,8 @@ struct TextOptions {
     bool wrap = true;
     bool centre_vertically = false;
     int max_lines = 0;
-    ui::text::Direction direction = ui::text::Direction::Auto;
+    ui::text::Direction direction = ui::text::Direction::Auto;  // Auto: the interface's direction
+    bool content_direction = false;  // the text's own first strong letter decides (visitor input)
 };
 
 class Ui {
@@ -95,6 +98,17 @@ public:
     // ends on it (a tap).
     bool tap_area(std::string_view id, const Rect& r);
     bool is_pressed() const { return last_pressed_; }
+    // True when anything was tapped this frame: what was drawn before the tap may be stale,
+    // so the app draws one more frame.
+    bool tapped_any() const { return tapped_any_; }
+    // Interactive areas outside the innermost clip are neither registered nor touchable;
+    // areas partly inside are registered by their visible part.
+    void push_clip(const Rect& r, ScrollState* scroll = nullptr);
+    void pop_clip();
+    // Scrolls the innermost scroll area so that `r` (screen coordinates) is visible.
+    void reveal_rect(const Rect& r);
+    // The target the app wants scrolled into view this frame (see App::reveal).
+    void set_reveal(std::string_view id) { reveal_ = id; }
     // True once the area has been held down for `ms`; progress (0..1) while held.
     bool hold_area(std::string_view id, const Rect& r, double ms, float* progress);
 
@@ -108,6 +122,13 @@ private:
     ui::text::Digits digits_ = ui::text::Digits::Western;
     float unit_ = 1.0f;
     bool last_pressed_ = false;
+    bool tapped_any_ = false;
+    struct Clip {
+        Rect rect;
+        ScrollState* scroll;
+    };
+    std::vector<Clip> clips_;
+    std::string reveal_;
 };
 
 }  // namespace ui::widgets

@@ -1,0 +1,27 @@
+// kiosk/config.h — the kiosk's settings: DATA/config.json (written by `kiosk-hq provision`
+// and by staff settings), overridden by --config FILE and the command line.
+#pragma once
+
+#include <expected>
+#include <filesystem>
+#include <string>
+
+namespace kiosk {
+
+struct KioskConfig {
+    std::string kiosk_id = "unprovisioned";
+    std::string hq_url;
+    std::string default_lang = "ar";
+    std::string digits = "western";       // or "arabic-indic"
+    double idle_seconds = 90.0;
+    int utc_offset_minutes = 180;
+};
+
+// Missing files give the defaults; a file that exists but cannot be read is an error.
+std::expected<KioskConfig, std::string> load_config(const std::filesystem::path& data_dir,
+                                                    const std::filesystem::path& extra_file);
+
+// Where the kiosk keeps its data when --data is not given.
+std::filesystem::path default_data_dir();
+
+}  // namespace kiosk

@@ -1,0 +1,42 @@
+// kiosk/screens/form.h — the frame every form screen shares: chrome, title, optional wizard
+// progress, a drag-scrolled area for the fields, the primary action (next or submit) and the
+// on-screen keyboard docked below while a field is focused.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+#include <string_view>
+
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::screens {
+
+struct FormSpec {
+    std::string_view title_key;
+    std::string_view subtitle_key;          // may be empty
+    std::string_view action_id;             // "nav.next" or "nav.submit"; empty: no action
+    std::string_view action_key;
+    std::span<const std::string_view> steps = {};  // wizard step labels (keys), may be empty
+    int step = 0;
+    bool show_rate = true;
+};
+
+struct FormFrame {
+    ui::widgets::Rect viewport;   // where fields scroll
+    float x = 0;                  // content column, inside the viewport
+    float w = 0;
+    float y = 0;                  // where content starts (moves as the area scrolls)
+    bool back = false;            // "back" tapped
+    bool action = false;          // next/submit tapped, or "enter" on a one-line field
+};
+
+FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec);
+void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFrame& frame, float content_bottom);
+
+// The error message for `field` among `errors`, translated, or empty.
+std::string field_error(const ScreenContext& ctx, const std::vector<domain::FieldError>& errors,
+                        std::string_view field);
+
+}  // namespace kiosk::screens

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/domain/message_keys.h"
+#include "kiosk/screens/done.h"
 #include "kiosk/screens/form.h"
 #include "ui/widgets/controls.h"
 
@@ -130,26 +131,7 @@ void draw_rate_form(ScreenContext& ctx) {
 }
 
 void draw_rate_done(ScreenContext& ctx) {
-    auto& ui = ctx.ui;
-    const auto& t = ui.theme();
-    const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_back = false, .show_rate = false});
-    const Rect body = chrome.body;
-    const float icon = 140.0f * u;
-    float y = body.y + body.h * 0.18f;
-    ui::widgets::draw_icon(ui::widgets::Icon::Check, Rect{(ui.width() - icon) * 0.5f, y, icon, icon}, t.success, false);
-    y += icon + 24.0f * u;
-    const float w = std::min(body.w - 80.0f * u, 900.0f * u);
-    const float x = (ui.width() - w) * 0.5f;
-    y += ui.label(ctx.tr("rate.thanks"), Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                              .align = ui::text::Align::Center}) + 12.0f * u;
-    y += ui.label(ctx.tr("rate.thanks_detail"), Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Label, .align = ui::text::Align::Center}) + 40.0f * u;
-    const float bw = 320.0f * u;
-    if (ui::widgets::button(ui, "rate.home", ctx.tr("nav.home"), Rect{(ui.width() - bw) * 0.5f, y, bw, 80.0f * u},
-                            ui::widgets::ButtonKind::Primary))
-        ctx.session.go(ScreenId::Home);
+    draw_done(ctx, DoneSpec{.title_key = "rate.thanks", .detail_key = "rate.thanks_detail", .home_id = "rate.home"});
 }
 
 }  // namespace kiosk::screens

@@ -1,6 +1,8 @@
 // Loading string catalogues and formatting messages with ICU; see strings.h.
 #include "ui/i18n/strings.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -24,23 +26,29 @@ icu::Locale locale_for(Lang lang) {
 }  // namespace
 
 std::expected<Catalog, std::string> Catalog::load(const std::string& path, Lang lang) {
+    Catalog catalog;
+    catalog.lang_ = lang;
+    if (auto ok = catalog.merge(path); !ok) return std::unexpected(ok.error());
+    return catalog;
+}
+
+std::expected<void, std::string> Catalog::merge(const std::string& path) {
     std::ifstream in(path);
     if (!in) return std::unexpected("cannot open " + path);
     std::stringstream buffer;
     buffer << in.rdbuf();
     auto json = nlohmann::json::parse(buffer.str(), nullptr, false);
     if (json.is_discarded() || !json.is_object()) return std::unexpected(path + " is not a JSON object");
-    Catalog catalog;
-    catalog.lang_ = lang;
     for (auto& [key, value] : json.items()) {
         if (!value.is_string()) return std::unexpected(path + ": value of '" + key + "' is not a string");
         auto pattern = value.get<std::string>();
         UErrorCode status = U_ZERO_ERROR;
-        icu::MessageFormat check(icu::UnicodeString::fromUTF8(pattern), locale_for(lang), status);
+        icu::MessageFormat check(icu::UnicodeString::fromUTF8(pattern), locale_for(lang_), status);
         if (U_FAILURE(status)) return std::unexpected(path + ": '" + key + "' is not a valid message pattern");
-        catalog.entries_.emplace(key, std::move(pattern));
+        if (!entries_.emplace(key, std::move(pattern)).second)
+            return std::unexpected(path + ": '" + key + "' is defined twice");
     }
-    return catalog;
+    return {};
 }
 
 bool Catalog::has(std::string_view key) const { return entries_.find(key) != entries_.end(); }
@@ -80,10 +88,31 @@ std::vector<std::string> Catalog::keys() const {
     return out;
 }
 
+namespace {
+
+// <lang>.json first, then every <lang>.<part>.json in name order: each flow keeps its own file.
+std::expected<Catalog, std::string> load_language(const std::string& dir, Lang lang) {
+    const std::string prefix(code(lang));
+    auto catalog = Catalog::load(dir + "/" + prefix + ".json", lang);
+    if (!catalog) return catalog;
+    std::vector<std::string> parts;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with(prefix + ".") && name.ends_with(".json") && name != prefix + ".json") parts.push_back(name);
+    }
+    std::sort(parts.begin(), parts.end());
+    for (const auto& part : parts)
+        if (auto ok = catalog->merge(dir + "/" + part); !ok) return std::unexpected(ok.error());
+    return catalog;
+}
+
+}  // namespace
+
 std::expected<Strings, std::string> Strings::load(const std::string& strings_dir) {
-    auto ar = Catalog::load(strings_dir + "/ar.json", Lang::Ar);
+    auto ar = load_language(strings_dir, Lang::Ar);
     if (!ar) return std::unexpected(ar.error());
-    auto en = Catalog::load(strings_dir + "/en.json", Lang::En);
+    auto en = load_language(strings_dir, Lang::En);
     if (!en) return std::unexpected(en.error());
     Strings strings;
     strings.ar_ = std::move(*ar);

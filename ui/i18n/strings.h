@@ -1,6 +1,6 @@
 // ui/i18n/strings.h — the catalogue of every visible string, in Arabic and English.
 //
-// Strings live in assets/strings/<lang>.json as {"key": "ICU MessageFormat pattern"}; counted
+// Strings live in assets/strings/<lang>.json (and <lang>.<part>.json, one per flow) as {"key": "ICU MessageFormat pattern"}; counted
 // phrases use ICU plural rules ("{n, plural, zero{...} one{...} two{...} few{...} many{...}
 // other{...}}" — Arabic has six forms). Numbers are always formatted with Western digits here;
 // whether they are shown as Arabic-Indic is a display setting of the text engine.
@@ -36,6 +36,8 @@ class Catalog {
 public:
     // Reads one language file; every value must be a string that ICU accepts as a pattern.
     static std::expected<Catalog, std::string> load(const std::string& path, Lang lang);
+    // Adds the entries of another file; a key defined twice is an error.
+    std::expected<void, std::string> merge(const std::string& path);
 
     Lang lang() const { return lang_; }
     bool has(std::string_view key) const;

@@ -61,6 +61,7 @@ std::expected<void, std::string> write_kiosk_identity(const std::filesystem::pat
     std::error_code ec;
     std::filesystem::create_directories(data_dir / "keys", ec);
     if (ec) return std::unexpected("cannot create " + (data_dir / "keys").string() + ": " + ec.message());
+    std::filesystem::permissions(data_dir / "keys", std::filesystem::perms::owner_all, ec);
 
     nlohmann::json config = nlohmann::json::object();
     if (std::filesystem::exists(kiosk_config_path(data_dir))) {

@@ -1,0 +1,39 @@
+// sync/hq/cli.h — the `kiosk-hq` subcommands as functions of parsed arguments, each returning
+// the process exit status (0 done, 1 failed, 2 usage). Output goes to stdout, diagnostics to
+// stderr, one line each. Not here: parsing argv (main.cpp) or serving HTTP (server.h).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiosk_sync::hq {
+
+struct Args {
+    std::string command;
+    std::map<std::string, std::string> options;  // "--dir" → value
+    std::set<std::string> flags;                 // "--json"
+    std::vector<std::string> positionals;
+
+    const std::string* option(const std::string& name) const {
+        auto it = options.find(name);
+        return it == options.end() ? nullptr : &it->second;
+    }
+    bool flag(const std::string& name) const { return flags.count(name) != 0; }
+};
+
+int cmd_init(const Args& args);
+int cmd_provision(const Args& args);
+int cmd_serve(const Args& args);
+int cmd_list(const Args& args);
+int cmd_decrypt(const Args& args);
+int cmd_set_status(const Args& args);
+int cmd_import(const Args& args);
+int cmd_export(const Args& args);
+
+// "2025-11-26T02:51:00Z" for ms since the epoch.
+std::string format_utc(std::int64_t ms);
+std::int64_t now_ms();
+
+}  // namespace kiosk_sync::hq

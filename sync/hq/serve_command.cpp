@@ -1,0 +1,96 @@
+// `kiosk-hq serve`: opens the HQ directory, binds, prints "listening on HOST:PORT" (tests and
+// scripts wait for that line) and serves until SIGTERM or SIGINT. Signals are taken by a
+// thread in sigwait(), not a handler, so stopping the server happens in ordinary code.
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <pthread.h>
+#include <thread>
+
+#include "sync/hq/cli.h"
+#include "sync/hq/hq_dir.h"
+#include "sync/hq/server.h"
+
+namespace kiosk_sync::hq {
+
+namespace {
+
+struct Listen {
+    std::string host;
+    int port = 0;
+};
+
+std::optional<Listen> parse_listen(const std::string& text) {
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0) return std::nullopt;
+    std::string port = text.substr(colon + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos)
+        return std::nullopt;
+    int value = std::stoi(port);
+    if (value > 65535) return std::nullopt;
+    return Listen{text.substr(0, colon), value};
+}
+
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    return set;
+}
+
+}  // namespace
+
+int cmd_serve(const Args& args) {
+    const auto* dir_text = args.option("--dir");
+    const auto* listen_text = args.option("--listen");
+    if (dir_text == nullptr || listen_text == nullptr) {
+        std::fprintf(stderr, "kiosk-hq: serve needs --dir HQDIR and --listen HOST:PORT\n");
+        return 2;
+    }
+    auto listen = parse_listen(*listen_text);
+    if (!listen) {
+        std::fprintf(stderr, "kiosk-hq: --listen must be HOST:PORT, e.g. 127.0.0.1:8787\n");
+        return 2;
+    }
+    HqDir dir{*dir_text};
+    auto store = open_store(dir);
+    if (!store) {
+        std::fprintf(stderr, "kiosk-hq: %s\n", store.error().c_str());
+        return 1;
+    }
+    // Blocked before any thread starts, so every server thread inherits the mask and only
+    // the waiter below ever sees the signals.
+    sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}});
+    auto port = server.bind();
+    if (!port) {
+        std::fprintf(stderr, "kiosk-hq: %s\n", port.error().c_str());
+        return 1;
+    }
+    std::atomic<bool> done{false};
+    std::thread waiter([&server, &done, signals] {
+        int signal = 0;
+        sigwait(&signals, &signal);
+        // httplib ignores stop() until its accept loop has begun; a signal that arrives just
+        // after the "listening" line would be lost without asking again.
+        while (!done.load()) {
+            server.stop();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    });
+    std::printf("listening on %s:%d\n", listen->host.c_str(), *port);
+    std::fflush(stdout);
+    bool served = server.run();
+    done = true;
+    // When the server stopped on its own, wake the waiter the same way a signal would.
+    pthread_kill(waiter.native_handle(), SIGTERM);
+    waiter.join();
+    std::fprintf(stderr, "kiosk-hq: stopped\n");
+    return served ? 0 : 1;
+}
+
+}  // namespace kiosk_sync::hq

@@ -1,0 +1,82 @@
+// tests/sync/fixtures.h — what every sync test needs: a temporary directory, an initialised
+// HQ directory with a provisioned kiosk, visitor records whose personal data is sealed to
+// HQ's key (remembering what went in), and the end-of-scenario check that each record is at
+// HQ exactly once and decrypts to what the visitor typed.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "sync/client/client.h"
+#include "sync/protocol/kiosk_files.h"
+#include "tests/sync/test_outbox.h"
+
+namespace kiosk_sync::testkit {
+
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct VisitorRecord {
+    std::string id;
+    std::string reference;
+    std::string json;         // the wire record, as the kiosk store would keep it
+    nlohmann::json personal;  // null for ratings
+};
+
+// Builds records for one kiosk, sealing personal data to hq_public.
+class RecordMaker {
+public:
+    RecordMaker(std::string kiosk, protocol::BoxPublicKey hq_public, std::uint32_t seed);
+    VisitorRecord next();
+    VisitorRecord with_kind(const std::string& kind);
+
+private:
+    std::string kiosk_;
+    protocol::BoxPublicKey hq_public_;
+    std::mt19937 random_;
+    int count_ = 0;
+};
+
+// An HQ directory with kiosk "kiosk-1" provisioned into kiosk_dir.
+struct HqSetup {
+    explicit HqSetup(const std::filesystem::path& root);
+    std::filesystem::path hq_dir;
+    std::filesystem::path kiosk_dir;
+    protocol::KioskIdentity identity;
+};
+
+// A config for tests: short timeouts and backoff, a fixed jitter seed.
+client::ClientConfig fast_config(const protocol::KioskIdentity& identity, const std::string& url);
+
+// Adds n fresh records to the outbox (each committed, as if a visitor submitted it).
+std::vector<VisitorRecord> queue_records(TestOutbox& outbox, RecordMaker& maker, int n);
+
+// `kiosk-hq decrypt --json`, keyed by id; records seen more than once are counted.
+struct HqContents {
+    std::map<std::string, nlohmann::json> by_id;
+    std::map<std::string, int> copies;
+};
+HqContents hq_contents(const std::filesystem::path& hq_dir);
+
+// Each expected record at HQ exactly once, decrypting to its personal data; nothing else.
+void expect_exactly_once(const std::filesystem::path& hq_dir, const std::vector<VisitorRecord>& expected);
+
+// Each record the outbox marked delivered is at HQ (checked while more may be in flight).
+void expect_delivered_are_at_hq(const std::filesystem::path& hq_dir, TestOutbox& outbox);
+
+}  // namespace kiosk_sync::testkit

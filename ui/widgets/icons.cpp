@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include <imgui.h>
 
@@ -21,6 +22,12 @@ struct Pen {
         if (mirror) fx = 1.0f - fx;
         return ImVec2(ox + fx * s, oy + fy * s);
     }
+    // The corners of a box given in unit coordinates, ordered min/max after mirroring.
+    std::pair<ImVec2, ImVec2> corners(float x0, float y0, float x1, float y1) const {
+        ImVec2 a = at(x0, y0);
+        ImVec2 b = at(x1, y1);
+        return {ImVec2(std::min(a.x, b.x), std::min(a.y, b.y)), ImVec2(std::max(a.x, b.x), std::max(a.y, b.y))};
+    }
 };
 
 void heart(const Pen& p, Colour c) {
@@ -33,7 +40,8 @@ void heart(const Pen& p, Colour c) {
 }
 
 void bubble(const Pen& p, Colour c, float w) {
-    p.dl->AddRect(p.at(0.1f, 0.16f), p.at(0.9f, 0.66f), c, p.s * 0.12f, 0, w);
+    const auto [lo, hi] = p.corners(0.1f, 0.16f, 0.9f, 0.66f);
+    p.dl->AddRect(lo, hi, c, p.s * 0.12f, 0, w);
     p.dl->AddTriangleFilled(p.at(0.26f, 0.64f), p.at(0.44f, 0.64f), p.at(0.22f, 0.86f), c);
     for (int i = 0; i < 3; ++i)
         p.dl->AddCircleFilled(p.at(0.32f + 0.18f * static_cast<float>(i), 0.41f), p.s * 0.05f, c, 12);
@@ -42,8 +50,10 @@ void bubble(const Pen& p, Colour c, float w) {
 void people(const Pen& p, Colour c) {
     p.dl->AddCircleFilled(p.at(0.36f, 0.3f), p.s * 0.13f, c, 24);
     p.dl->AddCircleFilled(p.at(0.68f, 0.34f), p.s * 0.1f, c, 24);
-    p.dl->AddRectFilled(p.at(0.14f, 0.5f), p.at(0.58f, 0.86f), c, p.s * 0.16f, ImDrawFlags_RoundCornersTop);
-    p.dl->AddRectFilled(p.at(0.52f, 0.52f), p.at(0.88f, 0.86f), c, p.s * 0.14f, ImDrawFlags_RoundCornersTop);
+    const auto [a0, a1] = p.corners(0.14f, 0.5f, 0.58f, 0.86f);
+    const auto [b0, b1] = p.corners(0.52f, 0.52f, 0.88f, 0.86f);
+    p.dl->AddRectFilled(a0, a1, c, p.s * 0.16f, ImDrawFlags_RoundCornersTop);
+    p.dl->AddRectFilled(b0, b1, c, p.s * 0.14f, ImDrawFlags_RoundCornersTop);
 }
 
 void star(const Pen& p, Colour c) {
@@ -55,10 +65,14 @@ void star(const Pen& p, Colour c) {
         float a = -kPi / 2.0f + static_cast<float>(i) * kPi / 5.0f;
         pts[i] = ImVec2(centre.x + r * std::cos(a), centre.y + r * std::sin(a));
     }
-    for (int i = 0; i < 10; i += 2)  // five convex triangles and the inner pentagon
-        p.dl->AddTriangleFilled(pts[(i + 9) % 10], pts[i], pts[(i + 1) % 10], c);
+    // Five convex triangles and the inner pentagon; without anti-aliased fill their shared
+    // edges leave no hairline seams.
+    const ImDrawListFlags flags = p.dl->Flags;
+    p.dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    for (int i = 0; i < 10; i += 2) p.dl->AddTriangleFilled(pts[(i + 9) % 10], pts[i], pts[(i + 1) % 10], c);
     ImVec2 inner[5] = {pts[1], pts[3], pts[5], pts[7], pts[9]};
     p.dl->AddConvexPolyFilled(inner, 5, c);
+    p.dl->Flags = flags;
 }
 
 void search(const Pen& p, Colour c, float w) {

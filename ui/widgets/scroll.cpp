@@ -27,13 +27,14 @@ float begin_scroll(Ui& ui, ScrollState& s, const Rect& viewport) {
     const float max_offset = std::max(0.0f, s.content_h - viewport.h);
     if (in.pointer_down && !s.tracking && viewport.contains(in.pointer_x, in.pointer_y)) {
         s.tracking = true;
+        s.claimed = false;
         s.start_y = in.pointer_y;
         s.start_offset = s.offset;
         s.velocity = 0.0f;
         s.last_y = in.pointer_y;
         s.last_ms = ui.now_ms();
     } else if (in.pointer_down && s.tracking) {
-        if (!s.dragging && std::fabs(in.pointer_y - s.start_y) > kDragThreshold * ui.scale()) s.dragging = true;
+        if (!s.dragging && !s.claimed && std::fabs(in.pointer_y - s.start_y) > kDragThreshold * ui.scale()) s.dragging = true;
         if (s.dragging) {
             const double dt = std::max(1.0, ui.now_ms() - s.last_ms);
             s.velocity = (s.last_y - in.pointer_y) / static_cast<float>(dt);
@@ -44,6 +45,7 @@ float begin_scroll(Ui& ui, ScrollState& s, const Rect& viewport) {
         }
     } else if (!in.pointer_down && s.tracking) {
         s.tracking = false;
+        s.claimed = false;
         if (!s.dragging) s.velocity = 0.0f;
         s.dragging = false;
         s.last_ms = ui.now_ms();

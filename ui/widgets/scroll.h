@@ -13,6 +13,7 @@ struct ScrollState {
     float content_h = 0.0f;     // measured in the previous frame
     bool dragging = false;
     bool tracking = false;
+    bool claimed = false;       // a widget inside took this press for itself (Ui::claim_pointer)
     float start_y = 0.0f;
     float start_offset = 0.0f;
     float last_y = 0.0f;

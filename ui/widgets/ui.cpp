@@ -155,6 +155,10 @@ float Ui::label(std::string_view text, const Rect& box, const TextOptions& optio
 
 void Ui::push_clip(const Rect& r, ScrollState* scroll) { clips_.push_back(Clip{r, scroll}); }
 
+void Ui::claim_pointer() {
+    if (!clips_.empty() && clips_.back().scroll) clips_.back().scroll->claimed = true;
+}
+
 void Ui::reveal_rect(const Rect& r) {
     if (clips_.empty() || !clips_.back().scroll) return;
     const Rect& c = clips_.back().rect;

@@ -105,6 +105,9 @@ public:
     // areas partly inside are registered by their visible part.
     void push_clip(const Rect& r, ScrollState* scroll = nullptr);
     void pop_clip();
+    // The press under way belongs to the widget just drawn (a signature pad): the innermost
+    // scroll area will not turn it into a scroll.
+    void claim_pointer();
     // Scrolls the innermost scroll area so that `r` (screen coordinates) is visible.
     void reveal_rect(const Rect& r);
     // The target the app wants scrolled into view this frame (see App::reveal).

@@ -1,19 +1,43 @@
 // The kiosk application; see app.h.
 #include "kiosk/app.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <imgui.h>
 
 #include "kiosk/screens/about.h"
+#include "kiosk/screens/feedback.h"
 #include "kiosk/screens/home.h"
+#include "kiosk/screens/idle.h"
 #include "kiosk/screens/rate.h"
+#include "kiosk/screens/request.h"
+#include "kiosk/screens/status.h"
+#include "kiosk/screens/volunteer.h"
+#include "kiosk/staff/settings_store.h"
+#include "kiosk/staff/staff.h"
 #include "ui/widgets/ui.h"
 
 namespace kiosk {
 
+namespace {
+
+bool is_receipt(screens::ScreenId id) {
+    using screens::ScreenId;
+    return id == ScreenId::RequestDone || id == ScreenId::FeedbackDone || id == ScreenId::VolunteerDone ||
+           id == ScreenId::RateDone;
+}
+
+}  // namespace
+
+
 KioskApp::KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content content, AppConfig config,
                    store::Store* store)
     : text_(text), strings_(std::move(strings)), content_(std::move(content)), config_(config), store_(store) {
+    apply_staff_settings();
     session_.lang = config_.default_lang;
+    session_.bigger_text = config_.bigger_text;
+    session_.high_contrast = config_.high_contrast;
     strings_.set_lang(session_.lang);
 }
 
@@ -29,6 +53,8 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
     theme.text_scale = session_.bigger_text ? 1.25f : 1.0f;
     ui::widgets::Ui ui(text_, frame, theme, ui::i18n::is_rtl(session_.lang), config_.digits);
     screens::ScreenContext ctx{ui, strings_, session_, content_, store_, config_.utc_offset_minutes};
+    ctx.sync = sync_;
+    ctx.staff = &staff_services_;
     ui.set_reveal(session_.reveal);
     const std::string reveal = std::move(session_.reveal);
     session_.reveal.clear();
@@ -36,11 +62,89 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
     ui.begin();
     draw_screen(ctx);
     ui.end();
+    watch_idle(frame, ctx);
+    if (session_.forms.staff.settings_changed) {
+        session_.forms.staff.settings_changed = false;
+        apply_staff_settings();
+    }
+    if (sync_ && session_.screen != screen_before && is_receipt(session_.screen)) sync_->wake();
 
     holding_ = ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsAnyItemActive();
     animating_ = session_.changed && !frame.input->pointer_down;
     wants_frame_ = session_.changed || ui.tapped_any() || session_.screen != screen_before || !reveal.empty() ||
                    !session_.focus.pending.empty() || session_.focus.reveal_frames > 0;
+}
+
+bool KioskApp::wait_until_synced(double seconds) {
+    if (sync_) return sync_->wait_until_empty(std::chrono::seconds(static_cast<long>(std::ceil(seconds))));
+    // Without a sync worker nothing leaves the kiosk: synced only when nothing is queued.
+    if (!store_) return false;
+    auto counts = store_->counts();
+    if (!counts) return false;
+    for (const auto& c : *counts)
+        if (c.state == store::OutboxState::queued && c.count > 0) return false;
+    return true;
+}
+
+void KioskApp::set_staff_services(staff::StaffServices services) {
+    staff_services_ = std::move(services);
+    apply_staff_settings();
+}
+
+void KioskApp::apply_staff_settings() {
+    const staff::KioskSettings base{.arabic_digits = config_.digits == ui::text::Digits::ArabicIndic,
+                                    .idle_seconds = static_cast<int>(config_.idle_seconds),
+                                    .english_default = config_.default_lang == ui::i18n::Lang::En,
+                                    .bigger_text = config_.bigger_text,
+                                    .high_contrast = config_.high_contrast};
+    const staff::KioskSettings s = store_ ? staff::load_settings(*store_, base) : base;
+    config_.digits = s.arabic_digits ? ui::text::Digits::ArabicIndic : ui::text::Digits::Western;
+    config_.idle_seconds = s.idle_seconds;
+    config_.default_lang = s.english_default ? ui::i18n::Lang::En : ui::i18n::Lang::Ar;
+    config_.bigger_text = s.bigger_text;
+    config_.high_contrast = s.high_contrast;
+    staff_services_.settings = s;
+}
+
+void KioskApp::wipe_visit() {
+    // Everything the visitor typed or chose leaves memory; the next visitor starts afresh.
+    const auto last_rating = session_.last_rating_ms;
+    session_ = screens::Session{};
+    session_.lang = config_.default_lang;
+    session_.bigger_text = config_.bigger_text;
+    session_.high_contrast = config_.high_contrast;
+    session_.last_rating_ms = last_rating;
+    session_.changed = true;
+    idle_warning_ = false;
+}
+
+void KioskApp::watch_idle(const ui::platform::Frame& frame, screens::ScreenContext& ctx) {
+    const auto& in = *frame.input;
+    if (in.pointer_down != pointer_was_down_ || !in.text.empty() || !in.keys.empty()) last_input_ms_ = frame.now_ms;
+    pointer_was_down_ = in.pointer_down;
+    const double idle = frame.now_ms - last_input_ms_;
+    const double pause = screens::idle_pause_ms(session_.screen, config_.idle_seconds);
+    if (session_.screen == screens::ScreenId::Home) {
+        // Home holds nothing typed: after a pause it quietly returns to the default settings.
+        const bool customised = session_.lang != config_.default_lang || session_.bigger_text != config_.bigger_text ||
+                                session_.high_contrast != config_.high_contrast;
+        if (customised && idle >= pause) wipe_visit();
+        idle_warning_ = false;
+        return;
+    }
+    idle_warning_ = idle >= pause;
+    if (!idle_warning_) return;
+    const double left = pause + screens::kIdleWarningMs - idle;
+    if (left <= 0.0) {
+        wipe_visit();
+        return;
+    }
+    const auto choice = screens::draw_idle_warning(ctx, static_cast<int>(std::ceil(left / 1000.0)));
+    if (choice.more_time) {
+        last_input_ms_ = frame.now_ms;
+        session_.changed = true;
+    }
+    if (choice.finish) wipe_visit();
 }
 
 void KioskApp::draw_screen(screens::ScreenContext& ctx) {
@@ -50,6 +154,21 @@ void KioskApp::draw_screen(screens::ScreenContext& ctx) {
     case ScreenId::About: screens::draw_about(ctx, content_); return;
     case ScreenId::RateForm: screens::draw_rate_form(ctx); return;
     case ScreenId::RateDone: screens::draw_rate_done(ctx); return;
+    case ScreenId::RequestNeed: screens::draw_request_need(ctx); return;
+    case ScreenId::RequestData: screens::draw_request_data(ctx); return;
+    case ScreenId::RequestReview: screens::draw_request_review(ctx); return;
+    case ScreenId::RequestSign: screens::draw_request_sign(ctx); return;
+    case ScreenId::RequestDone: screens::draw_request_done(ctx); return;
+    case ScreenId::FeedbackForm: screens::draw_feedback_form(ctx); return;
+    case ScreenId::FeedbackDone: screens::draw_feedback_done(ctx); return;
+    case ScreenId::VolunteerForm: screens::draw_volunteer_form(ctx); return;
+    case ScreenId::VolunteerDone: screens::draw_volunteer_done(ctx); return;
+    case ScreenId::StatusLookup: screens::draw_status_lookup(ctx); return;
+    case ScreenId::StatusResult: screens::draw_status_result(ctx); return;
+    case ScreenId::StaffPin: staff::draw_staff_pin(ctx); return;
+    case ScreenId::StaffQueue: staff::draw_staff_queue(ctx); return;
+    case ScreenId::StaffDashboard: staff::draw_staff_dashboard(ctx); return;
+    case ScreenId::StaffSettings: staff::draw_staff_settings(ctx); return;
     default: break;
     }
     // A flow this build does not offer has no tile; reaching it is a bug, and home is safe.
@@ -63,7 +182,12 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
     if (holding_ || animating_) return now_ms + 16.0;
     const std::int64_t wall_now = last_wall_ms_ + static_cast<std::int64_t>(now_ms - last_now_ms_);
     const std::int64_t to_next_minute = 60000 - (wall_now % 60000);
-    return now_ms + static_cast<double>(to_next_minute);
+    double wake = now_ms + static_cast<double>(to_next_minute);
+    // The idle warning counts whole seconds; before it, the moment it is due.
+    const double due = last_input_ms_ + screens::idle_pause_ms(session_.screen, config_.idle_seconds);
+    if (idle_warning_) wake = std::min(wake, now_ms + 1000.0 - std::fmod(now_ms - due, 1000.0));
+    else if (due > now_ms) wake = std::min(wake, due);
+    return wake;
 }
 
 }  // namespace kiosk

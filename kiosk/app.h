@@ -3,10 +3,12 @@
 #pragma once
 
 #include <string_view>
+#include <utility>
 
 #include "kiosk/content.h"
 #include "kiosk/screens/screen.h"
 #include "kiosk/store/store.h"
+#include "sync/client/client.h"
 #include "ui/i18n/strings.h"
 #include "ui/platform/app.h"
 #include "ui/text/text.h"
@@ -17,6 +19,9 @@ struct AppConfig {
     ui::i18n::Lang default_lang = ui::i18n::Lang::Ar;
     ui::text::Digits digits = ui::text::Digits::Western;
     int utc_offset_minutes = 180;   // Saudi Arabia, no daylight saving
+    double idle_seconds = 90.0;     // untouched this long, a screen warns before it resets
+    bool bigger_text = false;       // what every visit starts with (staff.settings)
+    bool high_contrast = false;
 };
 
 class KioskApp final : public ui::platform::App {
@@ -24,6 +29,12 @@ public:
     // `store` may be null: the kiosk then still informs, and forms say calmly that they
     // cannot be received right now.
     KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content content, AppConfig config, store::Store* store);
+
+    // The sync worker, when this kiosk is provisioned; woken when a visitor's record is stored.
+    void set_sync(kiosk_sync::client::Client* sync) { sync_ = sync; }
+    // What staff mode shows of this kiosk, and its export to a drive.
+    void set_staff_services(staff::StaffServices services);
+    bool wait_until_synced(double seconds) override;
 
     void frame(const ui::platform::Frame& frame) override;
     std::string_view screen_id() const override { return screens::screen_name(session_.screen); }
@@ -35,16 +46,26 @@ public:
 
 private:
     void draw_screen(screens::ScreenContext& ctx);
+    // Notes input, shows the idle warning when due and wipes the visit when it runs out.
+    void watch_idle(const ui::platform::Frame& frame, screens::ScreenContext& ctx);
+    void wipe_visit();
+    // Staff's saved settings (staff.settings) over config.json's, for every visit from now on.
+    void apply_staff_settings();
 
     ui::text::Engine& text_;
     ui::i18n::Strings strings_;
     Content content_;
     AppConfig config_;
     store::Store* store_ = nullptr;
+    kiosk_sync::client::Client* sync_ = nullptr;
+    staff::StaffServices staff_services_;
     screens::Session session_;
     bool wants_frame_ = false;
     bool holding_ = false;
     bool animating_ = false;
+    double last_input_ms_ = 0.0;
+    bool pointer_was_down_ = false;
+    bool idle_warning_ = false;
     double last_now_ms_ = 0.0;
     std::int64_t last_wall_ms_ = 0;
 };

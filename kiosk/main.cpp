@@ -2,6 +2,7 @@
 //
 // Exit status: 0 normal end (or a replay that ran to its end), 1 start-up failure,
 // 2 bad command line, 3 a replay step failed (one line on stderr names it).
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -14,6 +15,11 @@
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/store/store.h"
+#include "kiosk/staff/pin.h"
+#include "kiosk/sync_outbox.h"
+#include "sync/client/export.h"
+#include "sync/client/client.h"
+#include "sync/protocol/kiosk_files.h"
 #include "kiosk/options.h"
 #include "ui/platform/host.h"
 #include "ui/platform/replay.h"
@@ -22,6 +28,49 @@
 namespace {
 
 constexpr std::int64_t kHeadlessWallStartMs = 1773556200000;  // 2026-03-15 09:30 in Riyadh
+
+// --set-staff-pin: one line of 4 to 12 digits on standard input becomes the staff PIN (its
+// Argon2id hash in the store's settings). Exit 0 when stored, 1 otherwise.
+int set_staff_pin(const std::filesystem::path& data_dir, const std::string& kiosk_id) {
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+    if (!kiosk::staff::pin_format_ok(pin)) {
+        std::fprintf(stderr, "kiosk: the staff PIN must be 4 to 12 digits (0-9) on one line; nothing was changed\n");
+        return 1;
+    }
+    kiosk::store::StoreOptions store_options;
+    store_options.kiosk_id = kiosk_id;
+    auto store = kiosk::store::Store::open(data_dir, std::move(store_options));
+    if (!store) {
+        std::fprintf(stderr, "kiosk: cannot open the store in %s: %s\n", data_dir.c_str(), store.error().detail.c_str());
+        return 1;
+    }
+    if (!kiosk::staff::set_pin(*store, pin)) {
+        std::fprintf(stderr, "kiosk: the staff PIN could not be stored in %s; nothing was changed\n", data_dir.c_str());
+        return 1;
+    }
+    std::printf("kiosk: the staff PIN is set; earlier wrong tries are forgotten\n");
+    return 0;
+}
+
+// Staff mode's export: every queued record, sealed and signed with this kiosk's secret, read
+// back from the drive. Its own Store connection, like the sync worker's.
+kiosk::staff::StaffServices::Writer make_exporter(const std::filesystem::path& data_dir,
+                                                  const kiosk_sync::protocol::KioskIdentity& identity) {
+    auto write = [data_dir, identity](const std::filesystem::path& dir)
+        -> std::expected<kiosk::staff::ExportedBundle, std::string> {
+        kiosk::store::StoreOptions store_options;
+        store_options.kiosk_id = identity.kiosk_id;
+        auto opened = kiosk::store::Store::open(data_dir, std::move(store_options));
+        if (!opened) return std::unexpected(opened.error().detail);
+        auto outbox = kiosk::make_store_outbox(std::move(*opened));
+        auto written = kiosk_sync::client::export_bundle(*outbox, dir, identity.kiosk_id, identity.secret);
+        if (!written) return std::unexpected(written.error());
+        return kiosk::staff::ExportedBundle{written->path, written->count};
+    };
+    return write;
+}
 
 int run(const kiosk::Options& options) {
     const std::string share = ui::platform::share_dir();
@@ -43,6 +92,7 @@ int run(const kiosk::Options& options) {
         return 1;
     }
     if (!options.hq_url.empty()) config->hq_url = options.hq_url;
+    if (options.set_staff_pin) return set_staff_pin(data_dir, config->kiosk_id);
     // A kiosk whose storage cannot open still informs visitors; forms then say calmly that
     // they cannot be received, and staff read why here.
     std::optional<kiosk::store::Store> store;
@@ -95,8 +145,33 @@ int run(const kiosk::Options& options) {
                         kiosk::AppConfig{.default_lang = options.lang,
                                          .digits = config->digits == "arabic-indic" ? ui::text::Digits::ArabicIndic
                                                                                     : ui::text::Digits::Western,
-                                         .utc_offset_minutes = config->utc_offset_minutes},
+                                         .utc_offset_minutes = config->utc_offset_minutes,
+                                         .idle_seconds = std::max(20.0, config->idle_seconds)},
                         store ? &*store : nullptr);
+
+    // Sync starts only on a provisioned kiosk (kiosk-hq provision wrote its id, secret and
+    // HQ's key); an unprovisioned one keeps everything queued until it is.
+    std::unique_ptr<kiosk_sync::client::Client> sync;
+    kiosk::staff::StaffServices staff_services{.kiosk_id = config->kiosk_id, .hq_url = config->hq_url,
+                                               .drive_roots = {"/media", "/run/media"}};
+    if (store) {
+        auto identity = kiosk_sync::protocol::load_kiosk_identity(data_dir);
+        if (identity) {
+            staff_services.write_bundle = make_exporter(data_dir, *identity);
+            auto sync_config = kiosk_sync::client::ClientConfig::from_identity(*identity);
+            if (!config->hq_url.empty()) sync_config.hq_url = config->hq_url;
+            staff_services.hq_url = sync_config.hq_url;
+            if (!sync_config.hq_url.empty()) {
+                sync = std::make_unique<kiosk_sync::client::Client>(
+                    sync_config, kiosk::store_outbox_factory(data_dir, identity->kiosk_id));
+                sync->start();
+                app.set_sync(sync.get());
+            }
+        } else {
+            std::fprintf(stderr, "kiosk: not provisioned for sync (%s); records stay queued\n", identity.error().c_str());
+        }
+    }
+    app.set_staff_services(std::move(staff_services));
 
     int status = 0;
     if (!options.replay.empty()) {

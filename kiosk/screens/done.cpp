@@ -17,7 +17,7 @@ void draw_done(ScreenContext& ctx, const DoneSpec& spec) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_back = false});
+    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_back = false, .show_rate = spec.offer_rating});
     const Rect body = chrome.body;
     const float w = std::min(body.w - 80.0f * u, 960.0f * u);
     const float x = (ui.width() - w) * 0.5f;
@@ -34,7 +34,13 @@ void draw_done(ScreenContext& ctx, const DoneSpec& spec) {
     if (with_reference) {
         // The reference and its code side by side; the code is what a phone camera reads.
         const float qr = std::min(200.0f * u, body.bottom() - y - 140.0f * u);
-        const float box_h = std::max(qr, 150.0f * u);
+        // Tall enough for the text beside the code too: the hint wraps to several lines.
+        const float text_w = w - qr - 64.0f * u;
+        const float text_h = ui.measure(ctx.tr("done.reference"), text_w, TextOptions{.role = TextRole::Body}) +
+                             ui.measure(spec.reference, text_w, TextOptions{.role = TextRole::Display, .wrap = false}) +
+                             ui.measure(ctx.tr("done.reference_hint"), text_w, TextOptions{.role = TextRole::Body}) +
+                             36.0f * u;
+        const float box_h = std::max({qr, 150.0f * u, text_h});
         const Rect box{x, y, w, box_h};
         ui.fill(box, t.surface, 16.0f * u);
         ui.outline(box, t.primary, 16.0f * u, 3.0f * u);

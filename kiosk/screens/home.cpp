@@ -15,7 +15,11 @@ using ui::widgets::TextRole;
 
 std::span<const HomeTile> home_tiles() {
     static constexpr std::array tiles = {
+        HomeTile{"home.request", "home.request.title", "home.request.hint", ui::widgets::Icon::Heart, ScreenId::RequestNeed},
+        HomeTile{"home.feedback", "home.feedback.title", "home.feedback.hint", ui::widgets::Icon::Bubble, ScreenId::FeedbackForm},
+        HomeTile{"home.volunteer", "home.volunteer.title", "home.volunteer.hint", ui::widgets::Icon::People, ScreenId::VolunteerForm},
         HomeTile{"home.rate", "home.rate.title", "home.rate.hint", ui::widgets::Icon::Star, ScreenId::RateForm},
+        HomeTile{"home.status", "home.status.title", "home.status.hint", ui::widgets::Icon::Search, ScreenId::StatusLookup},
         HomeTile{"home.about", "home.about.title", "home.about.hint", ui::widgets::Icon::Info, ScreenId::About},
     };
     return tiles;
@@ -44,16 +48,22 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     ui.fill(r, ui.is_pressed() ? t.surface_pressed : t.surface, 18.0f * u);
     ui.outline(r, t.border, 18.0f * u, 2.0f);
     const float pad = 22.0f * u;
-    const float icon = std::min(84.0f * u, r.h * 0.42f);
-    const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, r.y + pad, icon, icon}
-                                   : Rect{r.x + pad, r.y + pad, icon, icon};
+    const TextOptions title{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .max_lines = 2};
+    const TextOptions hint{.role = TextRole::Body, .colour = t.text_muted, .max_lines = 2};
+    // A tall tile stacks icon over words; a short one (many tiles on a landscape screen)
+    // puts the icon at the start edge and the words beside it.
+    const bool stacked = r.h >= 250.0f * u;
+    const float icon = stacked ? std::min(84.0f * u, r.h * 0.34f) : std::min(72.0f * u, r.h - 2 * pad);
+    const float text_w = stacked ? r.w - 2 * pad : r.w - 3 * pad - icon;
+    const float title_h = ui.measure(ctx.tr(tile.title_key), text_w, title);
+    const float hint_h = ui.measure(ctx.tr(tile.hint_key), text_w, hint);
+    const float icon_y = stacked ? r.y + pad : r.y + (r.h - icon) * 0.5f;
+    const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, icon_y, icon, icon} : Rect{r.x + pad, icon_y, icon, icon};
     ui::widgets::draw_icon(tile.icon, icon_box, t.primary, ui.rtl());
-    const float text_y = r.y + pad + icon + 12.0f * u;
-    const Rect text{r.x + pad, text_y, r.w - 2 * pad, r.bottom() - text_y - pad};
-    float h = ui.label(ctx.tr(tile.title_key), text,
-                       TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .max_lines = 2});
-    ui.label(ctx.tr(tile.hint_key), Rect{text.x, text.y + h + 4.0f * u, text.w, text.h - h},
-             TextOptions{.role = TextRole::Body, .colour = t.text_muted, .max_lines = 2});
+    float y = stacked ? r.y + pad + icon + 12.0f * u : r.y + std::max(pad * 0.5f, (r.h - title_h - hint_h - 4.0f * u) * 0.5f);
+    const float x = stacked || ui.rtl() ? r.x + pad : r.x + 2 * pad + icon;
+    y += ui.label(ctx.tr(tile.title_key), Rect{x, y, text_w, 0}, title) + 4.0f * u;
+    ui.label(ctx.tr(tile.hint_key), Rect{x, y, text_w, 0}, hint);
 }
 
 }  // namespace
@@ -63,6 +73,10 @@ void draw_home(ScreenContext& ctx) {
     const auto& t = ui.theme();
     const float u = ui.scale();
     ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_home = false, .show_back = false, .show_rate = false});
+    if (chrome.logo_held) {   // staff mode: a fresh, locked state on staff.pin
+        ctx.session.forms.staff = {};
+        ctx.session.go(ScreenId::StaffPin);
+    }
     const Rect body = chrome.body;
     const float pad = 40.0f * u;
 

@@ -131,7 +131,8 @@ void draw_rate_form(ScreenContext& ctx) {
 }
 
 void draw_rate_done(ScreenContext& ctx) {
-    draw_done(ctx, DoneSpec{.title_key = "rate.thanks", .detail_key = "rate.thanks_detail", .home_id = "rate.home"});
+    draw_done(ctx, DoneSpec{.title_key = "rate.thanks", .detail_key = "rate.thanks_detail", .home_id = "rate.home",
+                            .offer_rating = false});
 }
 
 }  // namespace kiosk::screens

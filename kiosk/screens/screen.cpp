@@ -20,6 +20,10 @@ std::string_view screen_name(ScreenId id) {
     case ScreenId::StatusLookup: return "status.lookup";
     case ScreenId::StatusResult: return "status.result";
     case ScreenId::About: return "about";
+    case ScreenId::StaffPin: return "staff.pin";
+    case ScreenId::StaffQueue: return "staff.queue";
+    case ScreenId::StaffDashboard: return "staff.dashboard";
+    case ScreenId::StaffSettings: return "staff.settings";
     }
     return "home";
 }

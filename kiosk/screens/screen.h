@@ -12,11 +12,16 @@
 
 #include "kiosk/content.h"
 #include "kiosk/domain/records.h"
+#include "kiosk/staff/staff_state.h"
 #include "kiosk/store/store.h"
 #include "ui/i18n/strings.h"
 #include "ui/widgets/focus.h"
 #include "ui/widgets/scroll.h"
 #include "ui/widgets/ui.h"
+
+namespace kiosk_sync::client {
+class Client;
+}
 
 namespace kiosk::screens {
 
@@ -28,6 +33,7 @@ enum class ScreenId {
     RateForm, RateDone,
     StatusLookup, StatusResult,
     About,
+    StaffPin, StaffQueue, StaffDashboard, StaffSettings,
 };
 
 std::string_view screen_name(ScreenId id);  // the contract's id: "home", "request.need", …
@@ -77,6 +83,7 @@ struct Forms {
     VolunteerFlow volunteer;
     RequestFlow request;
     StatusFlow status;
+    staff::StaffFlow staff;    // closed with everything else when the visit is wiped
 };
 
 // What the visitor chose and typed during this visit. Reset when the kiosk returns home
@@ -108,6 +115,8 @@ struct ScreenContext {
     const Content& content;
     store::Store* store = nullptr;      // null when the data directory could not be opened
     int utc_offset_minutes = 180;
+    kiosk_sync::client::Client* sync = nullptr;  // null when this kiosk is not provisioned for sync
+    const staff::StaffServices* staff = nullptr;  // the kiosk's id, HQ's address, the export
 
     std::string_view tr(std::string_view key) const { return strings(key); }
 };

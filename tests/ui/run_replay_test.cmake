@@ -6,6 +6,19 @@ file(MAKE_DIRECTORY ${OUT_DIR}/shots ${OUT_DIR}/data/keys)
 # A provisioned kiosk: HQ's public key (a fixed test key; nothing here is ever decrypted).
 file(WRITE ${OUT_DIR}/data/keys/hq_box.pub "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n")
 file(WRITE ${OUT_DIR}/data/config.json "{\"kiosk_id\": \"test-kiosk-1\"}\n")
+# A staff PIN when the replay needs one: replays/NAME.setup's first line is the PIN, given to
+# `kiosk --set-staff-pin` on standard input, exactly as an administrator would.
+get_filename_component(setup_dir ${REPLAY} DIRECTORY)
+get_filename_component(setup_name ${REPLAY} NAME_WE)
+if(EXISTS ${setup_dir}/${setup_name}.setup)
+  file(STRINGS ${setup_dir}/${setup_name}.setup setup_lines LIMIT_COUNT 1)
+  file(WRITE ${OUT_DIR}/staff-pin.txt "${setup_lines}\n")
+  execute_process(COMMAND ${KIOSK} --data ${OUT_DIR}/data --set-staff-pin INPUT_FILE ${OUT_DIR}/staff-pin.txt
+                  RESULT_VARIABLE pin_status ERROR_VARIABLE pin_err OUTPUT_QUIET)
+  if(NOT pin_status EQUAL 0)
+    message(FATAL_ERROR "kiosk --set-staff-pin exited with ${pin_status}: ${pin_err}")
+  endif()
+endif()
 execute_process(
   COMMAND ${KIOSK} --headless --size ${SIZE} --lang ${LANG} --data ${OUT_DIR}/data
           --replay ${REPLAY} --screenshots ${OUT_DIR}/shots

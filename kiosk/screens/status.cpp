@@ -1,0 +1,217 @@
+// The request-status flow; see status.h.
+#include "kiosk/screens/status.h"
+
+#include <algorithm>
+#include <string>
+
+#include "kiosk/domain/reference.h"
+#include "kiosk/screens/chrome.h"
+#include "kiosk/screens/form.h"
+#include "ui/i18n/clock.h"
+#include "ui/widgets/controls.h"
+
+namespace kiosk::screens {
+
+using ui::widgets::Icon;
+using ui::widgets::Rect;
+using ui::widgets::TextOptions;
+using ui::widgets::TextRole;
+
+namespace {
+
+constexpr std::string_view kReferenceField = "status.reference";
+
+// Store failures are shown at the top of the form; a reference that does not read is shown
+// beside the field (message keys from kiosk/domain start with "error.").
+bool is_store_error(std::string_view key) { return key.starts_with("store."); }
+
+void look_up(ScreenContext& ctx, StatusFlow& flow) {
+    ctx.session.changed = true;
+    const auto parsed = domain::parse_reference(flow.reference);
+    if (!parsed.ok()) {
+        // The caret stays in the field, so the visitor can correct it at once.
+        flow.error_key = std::string(parsed.error);
+        ctx.session.focus.focus(kReferenceField, ui::widgets::KeyboardLayout::English);
+        return;
+    }
+    if (!ctx.store) {
+        flow.error_key = "store.error.io";
+        return;
+    }
+    auto found = ctx.store->lookup(parsed.value);
+    if (!found) {
+        flow.error_key = std::string(store::message_key(found.error().kind));
+        ctx.session.focus.clear();
+        return;
+    }
+    flow.error_key.clear();
+    flow.canonical = parsed.value;
+    flow.result = std::move(*found);
+    ctx.session.go(ScreenId::StatusResult);
+}
+
+}  // namespace
+
+void draw_status_lookup(ScreenContext& ctx) {
+    auto& ui = ctx.ui;
+    auto& flow = ctx.session.forms.status;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    // One field and a few lines always fit, so this form keeps no scroll position between
+    // frames (the flow's state has none): the area is laid out fresh each frame.
+    ui::widgets::ScrollState scroll;
+    FormFrame f = begin_form(ctx, scroll,
+                             FormSpec{.title_key = "status.title", .subtitle_key = "status.intro",
+                                      .action_id = "nav.submit", .action_key = "status.check"});
+    float y = f.y;
+    const bool store_error = !flow.error_key.empty() && is_store_error(flow.error_key);
+    if (store_error)
+        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), Icon::Warning, t.danger, f.x, y, f.w) + 16.0f * u;
+    const std::string before = flow.reference;
+    const std::string error = store_error || flow.error_key.empty() ? std::string() : std::string(ctx.tr(flow.error_key));
+    y += ui::widgets::text_field(ui, ctx.session.focus, kReferenceField, flow.reference, f.x, y, f.w,
+                                 ui::widgets::FieldOptions{.label = ctx.tr("status.reference"),
+                                                           .hint = ctx.tr("status.reference_hint"),
+                                                           .error = error, .left_to_right = true,
+                                                           .keyboard = ui::widgets::KeyboardLayout::English,
+                                                           .max_bytes = 40}) + 18.0f * u;
+    if (flow.reference != before && !flow.error_key.empty()) {
+        flow.error_key.clear();
+        ctx.session.changed = true;   // the message goes now, not under the next touch
+    }
+    y += ui.label(ctx.tr("status.help"), Rect{f.x, y, f.w, 0}, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    end_form(ctx, scroll, f, y);
+    if (f.back) ctx.session.go(ScreenId::Home);
+    else if (f.action) look_up(ctx, flow);
+}
+
+namespace {
+
+// What the result screen says: a headline, what it means for the visitor, and a date line.
+struct Outcome {
+    std::string_view headline_key;
+    std::string_view detail_key;
+    std::string_view date_key;     // empty: no date
+    std::int64_t date_ms = 0;
+    Icon icon = Icon::Info;
+    bool good = false;             // accepted: shown in the success colour
+};
+
+Outcome outcome_of(const store::StatusLookup& r) {
+    using store::RequestState;
+    const bool request = !r.local || r.local->kind == domain::RecordKind::support_request;
+    if (r.hq && r.hq->state != RequestState::received) {
+        const std::int64_t when = r.hq->updated_ms;
+        switch (r.hq->state) {
+        case RequestState::in_review: return {"status.in_review", "status.in_review_detail", "status.updated_on", when};
+        case RequestState::accepted:
+            return {"status.accepted", "status.accepted_detail", "status.updated_on", when, Icon::Check, true};
+        default: return {"status.rejected", "status.rejected_detail", "status.updated_on", when};
+        }
+    }
+    if (r.hq) {
+        return {"status.at_hq", request ? "status.at_hq_detail.request" : "status.at_hq_detail.other",
+                "status.updated_on", r.hq->updated_ms};
+    }
+    if (!r.local) return {"status.unknown", "status.unknown_detail", {}, 0, Icon::Search};
+    const std::int64_t received = r.local->created_ms;
+    switch (r.local->outbox) {
+    case store::OutboxState::queued:
+        return {"status.queued", request ? "status.queued_detail.request" : "status.queued_detail.other",
+                "status.received_on", received};
+    case store::OutboxState::rejected: return {"status.held", "status.held_detail", "status.received_on", received};
+    default:
+        return {"status.at_hq", request ? "status.at_hq_detail.request" : "status.at_hq_detail.other",
+                "status.received_on", received};
+    }
+}
+
+// The reference, and what it was filed as when this kiosk knows.
+float reference_line(ScreenContext& ctx, const StatusFlow& flow, float x, float y, float w) {
+    auto& ui = ctx.ui;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    const float top = y;
+    y += ui.label(ctx.tr("status.reference_is"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    y += ui.label(flow.canonical, Rect{x, y, w, 0},
+                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .wrap = false,
+                              .direction = ui::text::Direction::Ltr});
+    if (flow.result && flow.result->local) {
+        const std::string kind = "status.kind." + std::string(domain::wire_name(flow.result->local->kind));
+        y += ui.label(ctx.tr(kind), Rect{x, y + 2.0f * u, w, 0}, TextOptions{.role = TextRole::Label}) + 2.0f * u;
+    }
+    return y - top;
+}
+
+// The outcome in a box: icon and headline, what it means, the date, and HQ's note if any.
+float outcome_box(ScreenContext& ctx, const StatusFlow& flow, const Outcome& o, float x, float y, float w) {
+    auto& ui = ctx.ui;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    const float pad = 24.0f * u;
+    const float icon = 56.0f * u;
+    const ui::widgets::Colour colour = o.good ? t.success : t.primary;
+    const float tx = ui.rtl() ? x + pad : x + pad + icon + pad;
+    const float tw = w - icon - 3 * pad;
+    const TextOptions headline{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = colour};
+    const TextOptions body{.role = TextRole::Label};
+    const TextOptions muted{.role = TextRole::Body, .colour = t.text_muted};
+    std::string date;
+    if (!o.date_key.empty())
+        date = ctx.strings.format(o.date_key, {ui::i18n::Arg::str("date", ui::i18n::format_date(o.date_ms, ctx.utc_offset_minutes,
+                                                                                                  ctx.session.lang))});
+    const std::string_view note = flow.result && flow.result->hq ? std::string_view(flow.result->hq->note) : std::string_view();
+    const TextOptions note_text{.role = TextRole::Label, .max_lines = 6, .content_direction = true};
+    // Measured first, so the box is drawn behind its text.
+    float h = ui.measure(ctx.tr(o.headline_key), tw, headline) + 8.0f * u + ui.measure(ctx.tr(o.detail_key), tw, body);
+    if (!date.empty()) h += 10.0f * u + ui.measure(date, tw, muted);
+    if (!note.empty())
+        h += 18.0f * u + ui.measure(ctx.tr("status.note"), tw, muted) + ui.measure(note, tw, note_text);
+    h = std::max(h, icon) + 2 * pad;
+    ui.fill(Rect{x, y, w, h}, t.surface, 16.0f * u);
+    ui.outline(Rect{x, y, w, h}, colour, 16.0f * u, 3.0f * u);
+    const Rect icon_box = ui.rtl() ? Rect{x + w - pad - icon, y + pad, icon, icon} : Rect{x + pad, y + pad, icon, icon};
+    ui::widgets::draw_icon(o.icon, icon_box, colour, false);
+    float ty = y + pad;
+    ty += ui.label(ctx.tr(o.headline_key), Rect{tx, ty, tw, 0}, headline) + 8.0f * u;
+    ty += ui.label(ctx.tr(o.detail_key), Rect{tx, ty, tw, 0}, body);
+    if (!date.empty()) ty += 10.0f * u + ui.label(date, Rect{tx, ty + 10.0f * u, tw, 0}, muted);
+    if (!note.empty()) {
+        ty += 18.0f * u;
+        ty += ui.label(ctx.tr("status.note"), Rect{tx, ty, tw, 0}, muted);
+        ui.label(note, Rect{tx, ty, tw, 0}, note_text);
+    }
+    return h;
+}
+
+}  // namespace
+
+void draw_status_result(ScreenContext& ctx) {
+    auto& ui = ctx.ui;
+    auto& flow = ctx.session.forms.status;
+    const float u = ui.scale();
+    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{});
+    const Rect body = chrome.body;
+    const float w = std::min(body.w - 80.0f * u, 960.0f * u);
+    const float x = (ui.width() - w) * 0.5f;
+    float y = body.y + 24.0f * u;
+    y += ui.label(ctx.tr("status.result_title"), Rect{x, y, w, 0},
+                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary}) + 12.0f * u;
+    y += reference_line(ctx, flow, x, y, w) + 18.0f * u;
+    const Outcome outcome = flow.result ? outcome_of(*flow.result) : outcome_of(store::StatusLookup{});
+    y += outcome_box(ctx, flow, outcome, x, y, w) + 28.0f * u;
+    const float bh = 76.0f * u;
+    const float bw = std::max(320.0f * u, ui.layout(ctx.tr("status.again"), 0,
+                                                    TextOptions{.role = TextRole::Label, .wrap = false}).width + 80.0f * u);
+    if (ui::widgets::button(ui, "status.again", ctx.tr("status.again"),
+                            ui.from_start(x, std::min(y, body.bottom() - bh - 16.0f * u), std::min(bw, w), bh),
+                            ui::widgets::ButtonKind::Primary)) {
+        ctx.session.forms.status = {};
+        ctx.session.go(ScreenId::StatusLookup);
+        return;
+    }
+    // Back keeps what was typed, so a visitor who looked up the wrong request can correct it.
+    if (chrome.back) ctx.session.go(ScreenId::StatusLookup);
+}
+
+}  // namespace kiosk::screens

@@ -1,0 +1,115 @@
+// The dashboard's chart, table and comments; see dashboard_parts.h. The chart is drawn with
+// plain filled rectangles; time runs in the reading direction (right to left in Arabic).
+#include "kiosk/staff/dashboard_parts.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "kiosk/staff/dashboard_data.h"
+#include "kiosk/staff/page.h"
+
+namespace kiosk::staff {
+
+using screens::ScreenContext;
+using ui::widgets::Rect;
+using ui::widgets::TextOptions;
+using ui::widgets::TextRole;
+
+namespace {
+
+// "03-15" from "2026-03-15": enough under a bar.
+std::string short_date(const std::string& date) { return date.size() == 10 ? date.substr(5) : date; }
+
+void chart_grid(ScreenContext& ctx, const Rect& plot, float gutter) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    const TextOptions tick{.role = TextRole::Caption, .colour = ui.theme().text_muted, .align = ui::text::Align::End,
+                           .wrap = false, .centre_vertically = true};
+    for (int level = 1; level <= 5; ++level) {
+        const float ly = plot.bottom() - plot.h * static_cast<float>(level) / 5.0f;
+        ui.fill(ui.from_start(plot.x, ly, plot.w, 1.0f * u), ui.theme().border);
+        ui.label(std::to_string(level), ui.from_start(plot.x - gutter, ly - 14.0f * u, gutter - 10.0f * u, 28.0f * u), tick);
+    }
+    ui.fill(ui.from_start(plot.x, plot.bottom(), plot.w, 2.0f * u), ui.theme().text_muted);
+}
+
+}  // namespace
+
+float day_chart(ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y, float w) {
+    auto& ui = ctx.ui;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    const float y0 = y;
+    y += section_title(ctx, "staff.dash.by_day", x, y, w);
+    const bool any = std::any_of(days.begin(), days.end(), [](const auto& d) { return d.scores.overall.count > 0; });
+    if (days.empty() || !any) {
+        y += ui.label(ctx.tr("staff.dash.by_day_empty"), Rect{x, y, w, 0},
+                      TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    }
+    const float gutter = 48.0f * u;
+    // Plot coordinates are from the start edge; from_start mirrors them for Arabic.
+    const Rect plot{x + gutter, y + 16.0f * u, w - gutter, 240.0f * u};
+    chart_grid(ctx, plot, gutter);
+    const float slot = days.empty() ? plot.w : plot.w / static_cast<float>(days.size());
+    const float bar_w = std::max(4.0f * u, slot * 0.64f);
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        const auto& s = days[i].scores.overall;
+        if (s.count == 0) continue;
+        const float bh = plot.h * static_cast<float>(std::clamp(s.average / 5.0, 0.0, 1.0));
+        const float bx = plot.x + slot * static_cast<float>(i) + (slot - bar_w) * 0.5f;
+        ui.fill(ui.from_start(bx, plot.bottom() - bh, bar_w, bh), t.primary, 4.0f * u);
+    }
+    // The first, middle and last day under the axis.
+    const TextOptions date{.role = TextRole::Caption, .colour = t.text_muted, .align = ui::text::Align::Center, .wrap = false};
+    for (std::size_t i : {std::size_t{0}, days.size() / 2, days.size() - 1}) {
+        if (i >= days.size()) continue;
+        const float cx = plot.x + slot * (static_cast<float>(i) + 0.5f);
+        ui.label(short_date(days[i].date), ui.from_start(cx - 60.0f * u, plot.bottom() + 8.0f * u, 120.0f * u, 0), date);
+    }
+    return plot.bottom() + 8.0f * u + ui.text_px(TextRole::Caption) * 1.6f - y0 + 28.0f * u;
+}
+
+float place_table(ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y, float w) {
+    const float y0 = y;
+    y += section_title(ctx, "staff.dash.by_place", x, y, w);
+    if (places.empty())
+        return y - y0 + ctx.ui.label(ctx.tr("staff.dash.no_ratings"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) +
+               24.0f * ctx.ui.scale();
+    constexpr std::array<float, 4> shares = {0.4f, 0.2f, 0.2f, 0.2f};
+    const std::array<std::string, 4> header = {std::string(ctx.tr("staff.dash.service")), std::string(ctx.tr("staff.dash.counter")),
+                                               std::string(ctx.tr("staff.dash.count")), std::string(ctx.tr("staff.dash.average"))};
+    y += table_row(ctx, header, shares, x, y, w, true);
+    for (const auto& p : places) {
+        const std::string service = p.service.empty() ? std::string(ctx.tr("staff.dash.not_given"))
+                                                      : std::string(ctx.tr("rate.service." + p.service));
+        const std::string counter = p.counter ? std::to_string(*p.counter) : std::string(ctx.tr("staff.dash.not_given"));
+        const std::array<std::string, 4> row = {service, counter,
+                                                std::to_string(p.scores.overall.count),
+                                                score_text(p.scores.overall)};
+        y += table_row(ctx, row, shares, x, y, w);
+    }
+    return y - y0 + 28.0f * ctx.ui.scale();
+}
+
+float comment_list(ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y, float w) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    const float y0 = y;
+    y += section_title(ctx, "staff.dash.comments", x, y, w);
+    if (comments.empty())
+        return y - y0 + ui.label(ctx.tr("staff.dash.no_comments"), Rect{x, y, w, 0},
+                                 TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted}) + 24.0f * u;
+    for (const auto& c : comments) {
+        const std::string meta = ctx.strings.format(
+            "staff.dash.comment_meta", {ui::i18n::Arg::str("score", std::to_string(c.overall)),
+                                        ui::i18n::Arg::str("time", local_time(ctx, c.created_ms))});
+        y += ui.label(meta, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Caption, .colour = ui.theme().text_muted}) + 2.0f * u;
+        // A visitor's words keep their own direction: an English comment reads left to right.
+        y += ui.label(c.comment, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .max_lines = 4,
+                                                               .content_direction = true}) + 14.0f * u;
+    }
+    return y - y0 + 16.0f * u;
+}
+
+}  // namespace kiosk::staff

@@ -1,0 +1,15 @@
+// kiosk/staff/dashboard_parts.h — the dashboard's lower sections: the 30-day bar chart, the
+// table by service and counter, and the latest comments. Each returns the height it used.
+#pragma once
+
+#include <vector>
+
+#include "kiosk/screens/screen.h"
+
+namespace kiosk::staff {
+
+float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y, float w);
+float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y, float w);
+float comment_list(screens::ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y, float w);
+
+}  // namespace kiosk::staff

@@ -1,0 +1,94 @@
+// The export panel of the queue tab; see export_panel.h.
+#include "kiosk/staff/export_panel.h"
+
+#include <algorithm>
+#include <string>
+#include <system_error>
+
+#include "kiosk/staff/page.h"
+#include "ui/widgets/controls.h"
+
+namespace kiosk::staff {
+
+using ui::widgets::Rect;
+using ui::widgets::TextOptions;
+using ui::widgets::TextRole;
+
+namespace fs = std::filesystem;
+
+std::vector<fs::path> mounted_drives(const std::vector<fs::path>& roots) {
+    std::vector<fs::path> drives;
+    std::error_code ec;
+    auto add_children = [&](const fs::path& dir, int depth, auto& self) -> void {
+        for (const auto& entry : fs::directory_iterator(dir, ec)) {
+            if (!entry.is_directory(ec)) continue;
+            if (depth > 1) self(entry.path(), depth - 1, self);
+            else drives.push_back(entry.path());
+        }
+    };
+    for (const auto& root : roots) add_children(root, root.filename() == "media" && root.parent_path() == "/run" ? 2 : 1, add_children);
+    std::sort(drives.begin(), drives.end());
+    return drives;
+}
+
+namespace {
+
+StaffMessage run_export(const StaffServices* exporter, const std::string& path) {
+    if (!exporter || !exporter->write_bundle) return {"staff.export.unavailable"};
+    if (path.empty()) return {"staff.export.no_path"};
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) return {.key = "staff.export.no_dir", .detail = path};
+    auto written = exporter->write_bundle(path);
+    if (!written) return {.key = "staff.export.failed", .detail = written.error()};
+    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(written->records),
+            .detail = written->file.string(), .good = true};
+}
+
+float drive_chips(screens::ScreenContext& ctx, std::string& path, float x, float y, float w) {
+    const auto drives = ctx.staff ? mounted_drives(ctx.staff->drive_roots) : std::vector<fs::path>{};
+    if (drives.empty())
+        return ctx.ui.label(ctx.tr("staff.export.no_drives"), Rect{x, y, w, 0},
+                            TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) + 12.0f * ctx.ui.scale();
+    std::vector<std::string> keys;
+    std::vector<std::string> labels;
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        keys.push_back(std::to_string(i));
+        labels.push_back(drives[i].string());
+    }
+    std::vector<ui::widgets::Choice> choices;
+    std::string chosen;
+    for (std::size_t i = 0; i < drives.size(); ++i) {
+        choices.push_back({keys[i], labels[i]});
+        if (labels[i] == path) chosen = keys[i];
+    }
+    const float h = ui::widgets::choice_chips(ctx.ui, "staff.drive", choices, chosen, x, y, w);
+    if (!chosen.empty()) path = labels[static_cast<std::size_t>(std::stoul(chosen))];
+    return h + 12.0f * ctx.ui.scale();
+}
+
+}  // namespace
+
+float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
+    auto& ui = ctx.ui;
+    auto& flow = ctx.session.forms.staff;
+    const float u = ui.scale();
+    const float y0 = y;
+    y += section_title(ctx, "staff.export.title", x, y, w);
+    y += ui.label(ctx.tr("staff.export.explain"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body}) + 10.0f * u;
+    y += drive_chips(ctx, flow.export_path, x, y, w);
+    y += ui::widgets::text_field(ui, ctx.session.focus, "staff.export_path", flow.export_path, x, y, w,
+                                 ui::widgets::FieldOptions{.label = ctx.tr("staff.export.path"), .hint = ctx.tr("staff.export.path_hint"),
+                                                           .left_to_right = true, .keyboard = ui::widgets::KeyboardLayout::English,
+                                                           .max_bytes = 1024}) + 10.0f * u;
+    const float bw = std::min(w, 420.0f * u);
+    if (ui::widgets::button(ui, "staff.export", ctx.tr("staff.export"), ui.from_start(x, y, bw, 72.0f * u),
+                            ui::widgets::ButtonKind::Primary)) {
+        ctx.session.focus.clear();
+        flow.queue_message = run_export(ctx.staff, flow.export_path);
+        flow.scroll.offset = 0.0f;   // the result shows at the top
+        ctx.session.changed = true;
+    }
+    return y - y0 + 72.0f * u + 28.0f * u;
+}
+
+}  // namespace kiosk::staff

@@ -1,0 +1,42 @@
+// kiosk/staff/page.h — the frame every staff tab shares: the form frame (title, primary
+// action, docked keyboard), the tab row with "exit", and small pieces each tab uses
+// (section titles, messages, rows of figures). Staff mode's own; screens/ knows nothing of it.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "kiosk/screens/form.h"
+
+namespace kiosk::staff {
+
+struct PageSpec {
+    screens::ScreenId tab;
+    std::string_view title_key;
+    std::string_view action_id;     // the tab's main button, may be empty
+    std::string_view action_key;
+};
+
+// Returns the form frame with `y` below the tab row. A locked staff mode is sent to the PIN.
+screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec);
+void end_page(screens::ScreenContext& ctx, const screens::FormFrame& frame, float content_bottom);
+
+// Leaves staff mode: everything it held is forgotten and home returns.
+void leave_staff(screens::Session& session);
+
+float section_title(screens::ScreenContext& ctx, std::string_view key, float x, float y, float w);
+// The message, formatted in the visitor's language; 0 height when there is none.
+float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w);
+// One line: the label at the start, the value at the end. Returns its height.
+float figure_row(screens::ScreenContext& ctx, std::string_view label, std::string_view value, float x, float y, float w);
+
+// A row of a table: cells from the start edge, each given its share of `w` (shares sum to 1).
+// A header row is bold on a tinted band. Returns its height.
+float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells, std::span<const float> shares,
+                float x, float y, float w, bool header = false);
+
+// A local date and time for staff lists, "2026-03-15 09:30".
+std::string local_time(const screens::ScreenContext& ctx, std::int64_t unix_ms);
+
+}  // namespace kiosk::staff

@@ -1,0 +1,123 @@
+// staff.pin: the PIN on the digits keyboard, then nav.submit; see staff.h and pin.h.
+// The digits never appear on screen, only one dot for each.
+#include <algorithm>
+#include <string>
+
+#include <imgui.h>
+
+#include "kiosk/staff/page.h"
+#include "kiosk/staff/pin_field.h"
+#include "kiosk/staff/staff.h"
+#include "ui/widgets/controls.h"
+
+namespace kiosk::staff {
+
+using screens::ScreenId;
+using ui::widgets::Rect;
+using ui::widgets::TextOptions;
+using ui::widgets::TextRole;
+
+namespace {
+
+constexpr std::size_t kLongestPin = 12;
+
+// Keeps the digits of what was typed (keyboard, physical keys or a replay), up to 12.
+void take_digits(ui::widgets::Ui& ui, ui::widgets::Focus& focus, std::string& pin) {
+    auto add = [&pin](std::string_view text) {
+        for (char c : text)
+            if (c >= '0' && c <= '9' && pin.size() < kLongestPin) pin.push_back(c);
+    };
+    auto key = [&](ui::platform::Key k) {
+        if (k == ui::platform::Key::Backspace && !pin.empty()) pin.pop_back();
+        if (k == ui::platform::Key::Enter) focus.submit_requested = true;
+    };
+    for (const auto& e : focus.pending) {
+        if (e.kind == ui::widgets::Edit::Kind::Text) add(e.text);
+        else key(e.key);
+    }
+    focus.pending.clear();
+    add(ui.input().text);
+    for (auto k : ui.input().keys) key(k);
+}
+
+void submit(screens::ScreenContext& ctx, StaffFlow& flow) {
+    if (!ctx.store) {
+        flow.pin_message = {"staff.pin.store_error"};
+    } else if (!pin_format_ok(flow.pin)) {
+        flow.pin_message = pin_is_set(*ctx.store) ? StaffMessage{"staff.pin.format"} : StaffMessage{"staff.pin.not_set"};
+    } else {
+        const PinAttempt attempt = try_pin(*ctx.store, flow.pin, ctx.ui.wall_ms());
+        flow.pin_message = message_for(attempt);
+        if (attempt.outcome == PinOutcome::accepted) {
+            flow.pin.clear();
+            flow.unlocked = true;
+            ctx.session.focus.clear();
+            ctx.session.go(ScreenId::StaffQueue);
+            return;
+        }
+    }
+    flow.pin.clear();   // every try starts from an empty field
+    ctx.session.changed = true;
+}
+
+}  // namespace
+
+float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string& pin,
+                float x, float y, float w) {
+    auto& ui = ctx.ui;
+    auto& focus = ctx.session.focus;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    if (focus.focused(id)) take_digits(ui, focus, pin);
+    const float label_h = ui.label(ctx.tr(label_key), Rect{x, y, w, 0},
+                                   TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) + 6.0f * u;
+    const float box_w = std::min(w, 560.0f * u);
+    const Rect box = ui.from_start(x, y + label_h, box_w, 84.0f * u);
+    if (ui.tap_area(id, box)) focus.focus(id, ui::widgets::KeyboardLayout::Digits);
+    ui.fill(box, t.surface, 12.0f * u);
+    ui.outline(box, focus.focused(id) ? t.primary : t.border, 12.0f * u, focus.focused(id) ? 3.0f * u : 2.0f * u);
+    // Dots from the left in both languages: a PIN is a number, read left to right.
+    const float r = 9.0f * u;
+    const float step = 30.0f * u;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (std::size_t i = 0; i < pin.size(); ++i)
+        dl->AddCircleFilled(ImVec2(box.x + 28.0f * u + step * static_cast<float>(i), box.cy()), r, t.text, 24);
+    return label_h + box.h + 20.0f * u;
+}
+
+StaffMessage message_for(const PinAttempt& attempt) {
+    switch (attempt.outcome) {
+    case PinOutcome::accepted: return {};
+    case PinOutcome::wrong: return {"staff.pin.wrong", attempt.tries_left};
+    case PinOutcome::locked: return {"staff.pin.locked", (attempt.wait_ms + 59'999) / 60'000};
+    case PinOutcome::not_set: return {"staff.pin.not_set"};
+    case PinOutcome::store_error: return {"staff.pin.store_error"};
+    }
+    return {"staff.pin.store_error"};
+}
+
+void draw_staff_pin(screens::ScreenContext& ctx) {
+    auto& flow = ctx.session.forms.staff;
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    const bool has_pin = ctx.store && pin_is_set(*ctx.store);
+    if (!has_pin && flow.pin_message.key.empty()) flow.pin_message = {"staff.pin.not_set"};
+    // The keyboard is up from the start: there is nothing else to do here.
+    if (has_pin && ctx.session.focus.id.empty()) ctx.session.focus.focus("staff.pin", ui::widgets::KeyboardLayout::Digits);
+    screens::FormFrame f = screens::begin_form(
+        ctx, flow.scroll,
+        screens::FormSpec{.title_key = "staff.pin.title", .subtitle_key = "staff.pin.subtitle",
+                          .action_id = "nav.submit", .action_key = "staff.pin.open", .show_rate = false});
+    float y = f.y;
+    y += draw_message(ctx, flow.pin_message, f.x, y, f.w);
+    y += pin_field(ctx, "staff.pin", "staff.pin.label", flow.pin, f.x, y, f.w);
+    y += 8.0f * u;
+    screens::end_form(ctx, flow.scroll, f, y);
+    if (f.back) {
+        flow = StaffFlow{};
+        ctx.session.go(ScreenId::Home);
+    }
+    if (f.action) submit(ctx, flow);
+}
+
+}  // namespace kiosk::staff

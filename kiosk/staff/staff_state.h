@@ -1,0 +1,74 @@
+// kiosk/staff/staff_state.h — what staff mode remembers between frames, kept in the visit's
+// Session (screens/screen.h) so that the idle wipe, which resets the Session, also closes
+// staff mode and forgets every PIN digit typed. Header only: screen.h includes it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ui/widgets/scroll.h"
+
+namespace kiosk::staff {
+
+// What a written export bundle came to.
+struct ExportedBundle {
+    std::filesystem::path file;
+    std::size_t records = 0;
+};
+
+// The kiosk-wide choices staff make on the settings tab; the app applies them to every visit.
+struct KioskSettings {
+    bool arabic_digits = false;
+    int idle_seconds = 90;
+    bool english_default = false;
+    bool bigger_text = false;
+    bool high_contrast = false;
+
+    bool operator==(const KioskSettings&) const = default;
+};
+
+// What the app tells staff mode about the kiosk it runs on.
+struct StaffServices {
+    std::string kiosk_id;
+    std::string hq_url;
+    // Writes every queued record as one sealed, signed bundle into a directory and reads it
+    // back (sync/client/export.h); the records stay queued. Empty on an unprovisioned kiosk.
+    using Writer = std::function<std::expected<ExportedBundle, std::string>(const std::filesystem::path& dir)>;
+    Writer write_bundle;
+    std::vector<std::filesystem::path> drive_roots;   // where removable drives are mounted
+    KioskSettings settings;                           // as they apply now
+};
+
+// A message shown on a staff screen: a string key and the one number it may count.
+struct StaffMessage {
+    std::string key;        // empty: none
+    std::int64_t n = 0;
+    std::string detail;     // a path or a file name, shown as it is
+    bool good = false;      // a confirmation rather than a problem
+};
+
+struct StaffFlow {
+    bool unlocked = false;            // the PIN was accepted in this visit
+    std::string pin;                  // digits being typed on staff.pin; cleared after each try
+    StaffMessage pin_message;
+
+    ui::widgets::ScrollState scroll;  // the tab's content
+    StaffMessage queue_message;       // after "sync now" or an export
+    std::string export_path;          // typed on staff.export_path, or a drive chosen from the list
+
+    StaffMessage dashboard_message;   // after the CSV export
+
+    KioskSettings settings;           // the settings tab's choices before "save"
+    bool settings_loaded = false;
+    std::string old_pin;              // the PIN change on the settings tab
+    std::string new_pin;
+    StaffMessage settings_message;
+    bool settings_changed = false;    // the app re-reads the kiosk's settings, then clears this
+};
+
+}  // namespace kiosk::staff

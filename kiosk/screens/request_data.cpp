@@ -44,8 +44,20 @@ float draw_field(ScreenContext& ctx, RequestFlow& flow, const DataField& d, floa
     std::string& text = flow.form.*d.text;
     const std::string before = text;
     const std::string error = field_error(ctx, flow.errors, d.field);
+    // Family size can also be stepped with − and +, beside the field at its end edge.
+    const bool stepped = d.field == "family_size";
+    const float step_h = 64.0f * ctx.ui.scale();
+    const float step_w = stepped ? ui::widgets::stepper_width(ctx.ui, step_h) + 12.0f * ctx.ui.scale() : 0.0f;
+    if (stepped) {
+        const float box_y = y + ui::widgets::field_label_height(ctx.ui, ctx.tr(d.id), w - step_w);
+        const float sx = ctx.ui.rtl() ? x : x + w - step_w + 12.0f * ctx.ui.scale();
+        if (ui::widgets::stepper(ctx.ui, d.id, text, 1, domain::kFamilySizeMax,
+                                 ui::widgets::Rect{sx, box_y, step_w - 12.0f * ctx.ui.scale(), step_h}))
+            ctx.session.changed = true;
+    }
+    const float fx = stepped && ctx.ui.rtl() ? x + step_w : x;
     const float h = ui::widgets::text_field(
-        ctx.ui, ctx.session.focus, d.id, text, x, y, w,
+        ctx.ui, ctx.session.focus, d.id, text, fx, y, w - step_w,
         ui::widgets::FieldOptions{.label = ctx.tr(d.id),
                                   .hint = d.hint_key.empty() ? std::string_view() : ctx.tr(d.hint_key),
                                   .error = error,

@@ -106,6 +106,54 @@ bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r, 
     return tapped;
 }
 
+float field_label_height(Ui& ui, std::string_view label, float w) {
+    if (label.empty()) return 0.0f;
+    return ui.measure(label, w, TextOptions{.role = TextRole::Body, .weight = Weight::Bold}) + 6.0f * ui.scale();
+}
+
+float stepper_width(const Ui& ui, float h) { return 2.0f * h + 12.0f * ui.scale(); }
+
+bool stepper(Ui& ui, std::string_view id, std::string& text, int min, int max, const Rect& r) {
+    // Digits in any of the three sets a visitor may type: 0-9, U+0660-0669, U+06F0-06F9.
+    int value = min;
+    bool parsed = !text.empty();
+    long long n = 0;
+    for (std::size_t i = 0; i < text.size() && parsed;) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        int digit = -1;
+        if (c >= '0' && c <= '9') {
+            digit = c - '0';
+            i += 1;
+        } else if (i + 1 < text.size() && (c == 0xD9 || c == 0xDB)) {
+            const auto c2 = static_cast<unsigned char>(text[i + 1]);
+            if (c == 0xD9 && c2 >= 0xA0 && c2 <= 0xA9) digit = c2 - 0xA0;   // U+0660..0669
+            if (c == 0xDB && c2 >= 0xB0 && c2 <= 0xB9) digit = c2 - 0xB0;   // U+06F0..06F9
+            i += 2;
+        }
+        if (digit < 0 || n > max) parsed = false;
+        else n = n * 10 + digit;
+    }
+    if (parsed) value = static_cast<int>(std::clamp<long long>(n, min, max));
+    const float side = r.h;
+    const float gap = 12.0f * ui.scale();
+    // The minus key sits at the start edge, the plus key after it, in reading order.
+    const Rect first = ui.rtl() ? Rect{r.right() - side, r.y, side, side} : Rect{r.x, r.y, side, side};
+    const Rect second = ui.rtl() ? Rect{first.x - gap - side, r.y, side, side} : Rect{r.x + side + gap, r.y, side, side};
+    const std::string minus_id = std::string(id) + ".minus";
+    const std::string plus_id = std::string(id) + ".plus";
+    bool changed = false;
+    if (button(ui, minus_id, "\u2212", first) && (!parsed || value > min)) {
+        value = parsed ? value - 1 : min;
+        changed = true;
+    }
+    if (button(ui, plus_id, "+", second) && (!parsed || value < max)) {
+        value = parsed ? value + 1 : min;
+        changed = true;
+    }
+    if (changed) text = std::to_string(value);
+    return changed;
+}
+
 float text_field_height(Ui& ui, std::string_view text, float w, const FieldOptions& options) {
     FieldMetrics m = metrics(ui, text, w, options);
     return m.label_h + m.box_h + m.error_h;

@@ -35,6 +35,15 @@ struct FieldOptions {
 float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, float x, float y, float w,
                  const FieldOptions& options);
 
+// A number that a visitor may also step with − and + (targets `<id>.minus`, `<id>.plus`),
+// for small counts such as a family's size. Typed text stays as typed until a button is
+// tapped; a text that is not a number steps from `min`. Returns true when it changed.
+bool stepper(Ui& ui, std::string_view id, std::string& text, int min, int max, const Rect& r);
+// Width a stepper needs at height h.
+float stepper_width(const Ui& ui, float h);
+// Height of a field's label, so a control beside the field can line up with its box.
+float field_label_height(Ui& ui, std::string_view label, float w);
+
 // The height a field would take, for layout before drawing.
 float text_field_height(Ui& ui, std::string_view text, float w, const FieldOptions& options);
 

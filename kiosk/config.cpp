@@ -25,6 +25,7 @@ std::expected<void, std::string> merge(const std::filesystem::path& file, KioskC
         config.digits = json.value("digits", config.digits);
         config.idle_seconds = json.value("idle_seconds", config.idle_seconds);
         config.utc_offset_minutes = json.value("utc_offset_minutes", config.utc_offset_minutes);
+        config.max_db_bytes = json.value("max_db_bytes", config.max_db_bytes);
     } catch (const nlohmann::json::exception& e) {
         return std::unexpected(file.string() + ": " + e.what());
     }

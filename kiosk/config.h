@@ -15,6 +15,9 @@ struct KioskConfig {
     std::string digits = "western";       // or "arabic-indic"
     double idle_seconds = 90.0;
     int utc_offset_minutes = 180;
+    // A cap on the database's size: on a small or shared disk the kiosk says "full" early and
+    // calmly, before the filesystem does it mid-write. 0: no cap.
+    std::int64_t max_db_bytes = 0;
 };
 
 // Missing files give the defaults; a file that exists but cannot be read is an error.

@@ -99,6 +99,7 @@ int run(const kiosk::Options& options) {
     kiosk::store::StoreOptions store_options;
     store_options.kiosk_id = config->kiosk_id;
     store_options.utc_offset_minutes = config->utc_offset_minutes;
+    store_options.max_db_bytes = config->max_db_bytes;
     // Headless runs are replays: their time is virtual and their references must come out
     // the same on every run, so that screenshots compare.
     ui::platform::Host* host_for_clock = nullptr;

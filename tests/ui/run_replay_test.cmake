@@ -6,6 +6,12 @@ file(MAKE_DIRECTORY ${OUT_DIR}/shots ${OUT_DIR}/data/keys)
 # A provisioned kiosk: HQ's public key (a fixed test key; nothing here is ever decrypted).
 file(WRITE ${OUT_DIR}/data/keys/hq_box.pub "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n")
 file(WRITE ${OUT_DIR}/data/config.json "{\"kiosk_id\": \"test-kiosk-1\"}\n")
+# A replay that needs a particular configuration brings it: replays/NAME.config.json.
+get_filename_component(config_dir ${REPLAY} DIRECTORY)
+get_filename_component(config_name ${REPLAY} NAME_WE)
+if(EXISTS ${config_dir}/${config_name}.config.json)
+  configure_file(${config_dir}/${config_name}.config.json ${OUT_DIR}/data/config.json COPYONLY)
+endif()
 # A staff PIN when the replay needs one: replays/NAME.setup's first line is the PIN, given to
 # `kiosk --set-staff-pin` on standard input, exactly as an administrator would.
 get_filename_component(setup_dir ${REPLAY} DIRECTORY)

@@ -20,15 +20,6 @@ using ui::widgets::TextRole;
 
 namespace {
 
-// A store failure: the message goes to the top of the form, the keyboard away, and every
-// field keeps what the visitor wrote.
-void show_store_error(ScreenContext& ctx, FeedbackFlow& flow, std::string_view key) {
-    flow.error_key = std::string(key);
-    flow.scroll.offset = 0.0f;
-    ctx.session.focus.clear();
-    ctx.session.changed = true;
-}
-
 void submit(ScreenContext& ctx, FeedbackFlow& flow, float viewport_h, const std::vector<FieldPlace>& places) {
     auto checked = domain::validate(flow.form);
     if (!checked.ok()) {
@@ -38,17 +29,9 @@ void submit(ScreenContext& ctx, FeedbackFlow& flow, float viewport_h, const std:
         return;
     }
     flow.errors.clear();
-    if (!ctx.store) {
-        show_store_error(ctx, flow, "store.error.io");
-        return;
-    }
-    auto receipt = ctx.store->submit(domain::Record{*checked.record});
-    if (!receipt) {
-        show_store_error(ctx, flow, store::message_key(receipt.error().kind));
-        return;
-    }
+    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
+    if (!receipt) return;
     flow.reference = receipt->reference;
-    flow.error_key.clear();
     ctx.session.go(ScreenId::FeedbackDone);
 }
 

@@ -87,6 +87,29 @@ void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFr
     if (scroll.moving()) ctx.session.changed = true;
 }
 
+void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets::ScrollState& scroll,
+                       std::string_view key) {
+    message_key = std::string(key);
+    scroll.offset = 0.0f;
+    ctx.session.focus.clear();
+    ctx.session.changed = true;
+}
+
+std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,
+                                           ui::widgets::ScrollState& scroll) {
+    if (!ctx.store) {
+        show_form_message(ctx, message_key, scroll, "store.error.io");
+        return std::nullopt;
+    }
+    auto receipt = ctx.store->submit(record);
+    if (!receipt) {
+        show_form_message(ctx, message_key, scroll, store::message_key(receipt.error().kind));
+        return std::nullopt;
+    }
+    message_key.clear();
+    return std::move(*receipt);
+}
+
 std::string field_error(const ScreenContext& ctx, const std::vector<domain::FieldError>& errors,
                         std::string_view field) {
     for (const auto& e : errors)

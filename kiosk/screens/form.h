@@ -3,6 +3,7 @@
 // on-screen keyboard docked below while a field is focused.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -34,6 +35,16 @@ struct FormFrame {
 
 FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec);
 void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFrame& frame, float content_bottom);
+
+// A message for the whole form (a store failure, a missing choice): said at the top, the
+// keyboard goes away and the form scrolls up; every field keeps what the visitor wrote.
+void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets::ScrollState& scroll,
+                       std::string_view key);
+
+// Commits a validated record. On failure the store's calm message goes to the top of the
+// form (show_form_message) and nothing is returned; the form stays as it was.
+std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,
+                                           ui::widgets::ScrollState& scroll);
 
 // The error message for `field` among `errors`, translated, or empty.
 std::string field_error(const ScreenContext& ctx, const std::vector<domain::FieldError>& errors,

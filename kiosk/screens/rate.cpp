@@ -43,20 +43,12 @@ float aspect_row(ScreenContext& ctx, RatingFlow& flow, std::string_view aspect, 
     return h + faces_h + 22.0f * u;
 }
 
-// Shows a message at the top of the form: the keyboard goes away and the form scrolls up.
-void show_error(ScreenContext& ctx, RatingFlow& flow, std::string_view key) {
-    flow.error_key = std::string(key);
-    flow.scroll.offset = 0.0f;
-    ctx.session.focus.clear();
-    ctx.session.changed = true;
-}
-
 void submit(ScreenContext& ctx, RatingFlow& flow) {
     flow.form.comment = flow.comment;
     auto checked = domain::validate(flow.form);
     if (!checked.ok()) {
         const auto& e = checked.errors.front();
-        show_error(ctx, flow, e.field == "overall" ? domain::keys::score_range : e.key);
+        show_form_message(ctx, flow.error_key, flow.scroll, e.field == "overall" ? domain::keys::score_range : e.key);
         return;
     }
     const std::int64_t now = ctx.ui.wall_ms();
@@ -65,17 +57,8 @@ void submit(ScreenContext& ctx, RatingFlow& flow) {
         ctx.session.go(ScreenId::RateDone);
         return;
     }
-    if (!ctx.store) {
-        show_error(ctx, flow, "store.error.io");
-        return;
-    }
-    auto receipt = ctx.store->submit(domain::Record{*checked.record});
-    if (!receipt) {
-        show_error(ctx, flow, store::message_key(receipt.error().kind));
-        return;
-    }
+    if (!store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll)) return;
     ctx.session.last_rating_ms = now;
-    flow.error_key.clear();
     ctx.session.go(ScreenId::RateDone);
 }
 

@@ -106,14 +106,6 @@ float signature(ScreenContext& ctx, RequestFlow& flow, float x, float y, float w
     return h + pad.height;
 }
 
-// Said at the top of the form, calmly: the keyboard goes away and the form scrolls up.
-void show_error(ScreenContext& ctx, RequestFlow& flow, std::string_view key) {
-    flow.error_key = std::string(key);
-    flow.scroll.offset = 0.0f;
-    ctx.session.focus.clear();
-    ctx.session.changed = true;
-}
-
 void submit(ScreenContext& ctx, RequestFlow& flow) {
     flow.error_key.clear();
     if (const auto wrong = request::check_up_to(flow, request::Step::Sign)) {
@@ -127,9 +119,9 @@ void submit(ScreenContext& ctx, RequestFlow& flow) {
         return;
     }
     auto checked = domain::validate(flow.form);
-    if (!ctx.store || !checked.ok()) return show_error(ctx, flow, "store.error.io");
-    auto receipt = ctx.store->submit(domain::Record{*checked.record});
-    if (!receipt) return show_error(ctx, flow, store::message_key(receipt.error().kind));
+    if (!checked.ok()) return show_form_message(ctx, flow.error_key, flow.scroll, "store.error.io");
+    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
+    if (!receipt) return;
     // Committed: the visitor's personal data need not stay in memory any longer.
     flow.form = {};
     flow.errors.clear();

@@ -14,6 +14,7 @@
 #include "kiosk/screens/request.h"
 #include "kiosk/screens/status.h"
 #include "kiosk/screens/volunteer.h"
+#include "kiosk/staff/export_job.h"
 #include "kiosk/staff/settings_store.h"
 #include "kiosk/staff/staff.h"
 #include "ui/widgets/ui.h"
@@ -46,6 +47,7 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
     last_wall_ms_ = frame.wall_ms;
     const auto screen_before = session_.screen;
     session_.changed = false;
+    screens::expire_left_form(session_, frame.now_ms);
     strings_.set_lang(session_.lang);
 
     ui::widgets::Theme theme = session_.high_contrast ? ui::widgets::Theme::high_contrast()
@@ -84,6 +86,10 @@ bool KioskApp::wait_until_synced(double seconds) {
     for (const auto& c : *counts)
         if (c.state == store::OutboxState::queued && c.count > 0) return false;
     return true;
+}
+
+void KioskApp::finish_background_work() {
+    if (staff_services_.export_job) staff_services_.export_job->wait();
 }
 
 void KioskApp::set_staff_services(staff::StaffServices services) {
@@ -180,6 +186,8 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
     // While a finger rests on a hold target its progress ring moves; otherwise only the
     // clock changes, once a minute.
     if (holding_ || animating_) return now_ms + 16.0;
+    // An export's progress bar moves while it runs.
+    if (staff_services_.export_job && staff_services_.export_job->pending()) return now_ms + 100.0;
     const std::int64_t wall_now = last_wall_ms_ + static_cast<std::int64_t>(now_ms - last_now_ms_);
     const std::int64_t to_next_minute = 60000 - (wall_now % 60000);
     double wake = now_ms + static_cast<double>(to_next_minute);
@@ -187,6 +195,8 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
     const double due = last_input_ms_ + screens::idle_pause_ms(session_.screen, config_.idle_seconds);
     if (idle_warning_) wake = std::min(wake, now_ms + 1000.0 - std::fmod(now_ms - due, 1000.0));
     else if (due > now_ms) wake = std::min(wake, due);
+    // A form left half-way disappears from home when its time is up.
+    if (session_.left_form) wake = std::min(wake, std::max(now_ms, session_.left_form->until_ms));
     return wake;
 }
 

@@ -35,6 +35,7 @@ public:
     // What staff mode shows of this kiosk, and its export to a drive.
     void set_staff_services(staff::StaffServices services);
     bool wait_until_synced(double seconds) override;
+    void finish_background_work() override;
 
     void frame(const ui::platform::Frame& frame) override;
     std::string_view screen_id() const override { return screens::screen_name(session_.screen); }

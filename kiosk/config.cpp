@@ -26,6 +26,10 @@ std::expected<void, std::string> merge(const std::filesystem::path& file, KioskC
         config.idle_seconds = json.value("idle_seconds", config.idle_seconds);
         config.utc_offset_minutes = json.value("utc_offset_minutes", config.utc_offset_minutes);
         config.max_db_bytes = json.value("max_db_bytes", config.max_db_bytes);
+        if (json.contains("drive_roots")) {
+            config.drive_roots.clear();
+            for (const auto& root : json.at("drive_roots")) config.drive_roots.emplace_back(root.get<std::string>());
+        }
     } catch (const nlohmann::json::exception& e) {
         return std::unexpected(file.string() + ": " + e.what());
     }
@@ -39,6 +43,8 @@ std::expected<KioskConfig, std::string> load_config(const std::filesystem::path&
     KioskConfig config;
     if (auto ok = merge(data_dir / "config.json", config); !ok) return std::unexpected(ok.error());
     if (auto ok = merge(extra_file, config); !ok) return std::unexpected(ok.error());
+    for (auto& root : config.drive_roots)
+        if (root.is_relative()) root = data_dir / root;
     return config;
 }
 

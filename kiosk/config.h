@@ -5,6 +5,7 @@
 #include <expected>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -18,6 +19,9 @@ struct KioskConfig {
     // A cap on the database's size: on a small or shared disk the kiosk says "full" early and
     // calmly, before the filesystem does it mid-write. 0: no cap.
     std::int64_t max_db_bytes = 0;
+    // Where removable drives appear, for staff's export. A relative entry is read against the
+    // data directory (load_config resolves it).
+    std::vector<std::filesystem::path> drive_roots = {"/media", "/run/media"};
 };
 
 // Missing files give the defaults; a file that exists but cannot be read is an error.

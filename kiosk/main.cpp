@@ -15,6 +15,7 @@
 #include "kiosk/app.h"
 #include "kiosk/config.h"
 #include "kiosk/store/store.h"
+#include "kiosk/staff/export_job.h"
 #include "kiosk/staff/pin.h"
 #include "kiosk/sync_outbox.h"
 #include "sync/client/export.h"
@@ -58,14 +59,26 @@ int set_staff_pin(const std::filesystem::path& data_dir, const std::string& kios
 // back from the drive. Its own Store connection, like the sync worker's.
 kiosk::staff::StaffServices::Writer make_exporter(const std::filesystem::path& data_dir,
                                                   const kiosk_sync::protocol::KioskIdentity& identity) {
-    auto write = [data_dir, identity](const std::filesystem::path& dir)
+    auto write = [data_dir, identity](const std::filesystem::path& dir, std::int64_t now_ms,
+                                      const kiosk::staff::StaffServices::Progress& progress)
         -> std::expected<kiosk::staff::ExportedBundle, std::string> {
         kiosk::store::StoreOptions store_options;
         store_options.kiosk_id = identity.kiosk_id;
         auto opened = kiosk::store::Store::open(data_dir, std::move(store_options));
         if (!opened) return std::unexpected(opened.error().detail);
         auto outbox = kiosk::make_store_outbox(std::move(*opened));
-        auto written = kiosk_sync::client::export_bundle(*outbox, dir, identity.kiosk_id, identity.secret);
+        auto on_progress = [&progress](kiosk_sync::protocol::BundleStage stage, double fraction) {
+            using kiosk_sync::protocol::BundleStage;
+            using kiosk::staff::ExportStage;
+            if (progress)
+                progress(stage == BundleStage::reading_queue ? ExportStage::reading_queue
+                         : stage == BundleStage::writing     ? ExportStage::writing
+                                                             : ExportStage::verifying,
+                         fraction);
+        };
+        auto written = kiosk_sync::client::export_bundle(*outbox, dir, identity.kiosk_id, identity.secret,
+                                                         std::chrono::system_clock::time_point(std::chrono::milliseconds(now_ms)),
+                                                         on_progress);
         if (!written) return std::unexpected(written.error());
         return kiosk::staff::ExportedBundle{written->path, written->count};
     };
@@ -154,11 +167,12 @@ int run(const kiosk::Options& options) {
     // HQ's key); an unprovisioned one keeps everything queued until it is.
     std::unique_ptr<kiosk_sync::client::Client> sync;
     kiosk::staff::StaffServices staff_services{.kiosk_id = config->kiosk_id, .hq_url = config->hq_url,
-                                               .drive_roots = {"/media", "/run/media"}};
+                                               .drive_roots = config->drive_roots};
     if (store) {
         auto identity = kiosk_sync::protocol::load_kiosk_identity(data_dir);
         if (identity) {
             staff_services.write_bundle = make_exporter(data_dir, *identity);
+            staff_services.export_job = std::make_shared<kiosk::staff::ExportJob>();
             auto sync_config = kiosk_sync::client::ClientConfig::from_identity(*identity);
             if (!config->hq_url.empty()) sync_config.hq_url = config->hq_url;
             staff_services.hq_url = sync_config.hq_url;

@@ -155,7 +155,7 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
     float x = pad;
     for (const auto& i : start_items) {
         if (bar_button(ui, i.id, ctx.tr(i.key), ui.from_start(x, start_row, i.width, bh), i.primary)) {
-            if (i.id == "nav.home") s.go(ScreenId::Home);
+            if (i.id == "nav.home") leave_for_home(s, ui.now_ms());
             else result.back = true;
         }
         x += i.width + gap;

@@ -6,6 +6,7 @@
 #include <array>
 
 #include "kiosk/screens/chrome.h"
+#include "ui/widgets/controls.h"
 
 namespace kiosk::screens {
 
@@ -25,20 +26,98 @@ std::span<const HomeTile> home_tiles() {
     return tiles;
 }
 
-void start_flow(Session& session, ScreenId first) {
-    // Every visit to a flow starts from an empty form: the previous visitor's answers are gone.
-    switch (first) {
-    case ScreenId::RateForm: session.forms.rating = {}; break;
-    case ScreenId::FeedbackForm: session.forms.feedback = {}; break;
-    case ScreenId::VolunteerForm: session.forms.volunteer = {}; break;
-    case ScreenId::RequestNeed: session.forms.request = {}; break;
-    case ScreenId::StatusLookup: session.forms.status = {}; break;
+namespace {
+
+// The form a screen belongs to, and whether the visitor has put anything in it yet. Done
+// screens hold nothing unsent.
+bool has_unsent_input(const Session& s, ScreenId screen) {
+    switch (screen) {
+    case ScreenId::RateForm: return s.forms.rating.form != domain::RatingForm{} || !s.forms.rating.comment.empty();
+    case ScreenId::FeedbackForm: return s.forms.feedback.form != domain::FeedbackForm{};
+    case ScreenId::VolunteerForm: return s.forms.volunteer.form != domain::VolunteerForm{};
+    case ScreenId::RequestNeed:
+    case ScreenId::RequestData:
+    case ScreenId::RequestReview:
+    case ScreenId::RequestSign: return s.forms.request.form != domain::SupportRequestForm{};
+    default: return false;
+    }
+}
+
+void wipe_form_of(Session& s, ScreenId screen) {
+    switch (screen) {
+    case ScreenId::RateForm: s.forms.rating = {}; break;
+    case ScreenId::FeedbackForm: s.forms.feedback = {}; break;
+    case ScreenId::VolunteerForm: s.forms.volunteer = {}; break;
+    case ScreenId::RequestNeed:
+    case ScreenId::RequestData:
+    case ScreenId::RequestReview:
+    case ScreenId::RequestSign: s.forms.request = {}; break;
+    case ScreenId::StatusLookup: s.forms.status = {}; break;
     default: break;
     }
+}
+
+std::string_view left_form_key(ScreenId screen) {
+    switch (screen) {
+    case ScreenId::RateForm: return "home.left.rate";
+    case ScreenId::FeedbackForm: return "home.left.feedback";
+    case ScreenId::VolunteerForm: return "home.left.volunteer";
+    default: return "home.left.request";
+    }
+}
+
+}  // namespace
+
+void start_flow(Session& session, ScreenId first) {
+    // Every visit to a flow starts from an empty form: the previous visitor's answers are gone.
+    if (session.left_form) wipe_form_of(session, session.left_form->screen);
+    session.left_form.reset();
+    wipe_form_of(session, first);
     session.go(first);
 }
 
+void leave_for_home(Session& session, double now_ms) {
+    if (has_unsent_input(session, session.screen)) session.left_form = Session::LeftForm{session.screen, now_ms + kLeftFormKeepMs};
+    session.go(ScreenId::Home);
+}
+
+bool expire_left_form(Session& session, double now_ms) {
+    if (!session.left_form || now_ms < session.left_form->until_ms) return false;
+    wipe_form_of(session, session.left_form->screen);
+    session.left_form.reset();
+    session.changed = true;
+    return true;
+}
+
 namespace {
+
+// "You left your support request half-way" with a button back to it, while it is kept.
+float draw_left_form(ScreenContext& ctx, float y) {
+    auto& ui = ctx.ui;
+    auto& s = ctx.session;
+    if (!s.left_form) return 0;
+    const auto& t = ui.theme();
+    const float u = ui.scale();
+    const float pad = 40.0f * u;
+    const float w = ui.width() - 2 * pad;
+    const float inner = 22.0f * u;
+    const float bh = 72.0f * u;
+    const float bw = std::max(220.0f * u, ui.layout(ctx.tr("home.resume"), 0, TextOptions{.role = TextRole::Label,
+                                                   .weight = ui::text::Weight::Bold, .wrap = false}).width + 56.0f * u);
+    const float text_w = w - 3 * inner - bw;
+    const TextOptions text{.role = TextRole::Label, .centre_vertically = true};
+    const float h = std::max(bh, ui.measure(ctx.tr(left_form_key(s.left_form->screen)), text_w, text)) + 2 * inner;
+    const Rect box = ui.from_start(pad, y, w, h);
+    ui.fill(box, t.surface, 16.0f * u);
+    ui.outline(box, t.accent, 16.0f * u, 3.0f * u);
+    ui.label(ctx.tr(left_form_key(s.left_form->screen)), ui.from_start(pad + inner, y + inner, text_w, h - 2 * inner), text);
+    if (ui::widgets::button(ui, "home.resume", ctx.tr("home.resume"), ui.from_start(pad + w - inner - bw, y + (h - bh) * 0.5f, bw, bh),
+                            ui::widgets::ButtonKind::Primary)) {
+        s.go(s.left_form->screen);
+        s.left_form.reset();
+    }
+    return h + 20.0f * u;
+}
 
 void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     auto& ui = ctx.ui;
@@ -48,22 +127,38 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     ui.fill(r, ui.is_pressed() ? t.surface_pressed : t.surface, 18.0f * u);
     ui.outline(r, t.border, 18.0f * u, 2.0f);
     const float pad = 22.0f * u;
-    const TextOptions title{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .max_lines = 2};
+    TextOptions title{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .max_lines = 2};
     const TextOptions hint{.role = TextRole::Body, .colour = t.text_muted, .max_lines = 2};
     // A tall tile stacks icon over words; a short one (many tiles on a landscape screen)
     // puts the icon at the start edge and the words beside it.
     const bool stacked = r.h >= 250.0f * u;
-    const float icon = stacked ? std::min(84.0f * u, r.h * 0.34f) : std::min(72.0f * u, r.h - 2 * pad);
-    const float text_w = stacked ? r.w - 2 * pad : r.w - 3 * pad - icon;
+    const float side_icon = std::min(72.0f * u, r.h - 2 * pad);
+    const float text_w = stacked ? r.w - 2 * pad : r.w - 3 * pad - side_icon;
+    // The title comes whole (up to three lines), the icon of a stacked tile giving way for it;
+    // the hint takes the lines left under it (a tile shrinks when home shows more, or text is
+    // larger), ending in an ellipsis, or none at all. Nothing spills out of the tile.
+    title.max_lines = 3;
+    const float whole_title = ui.measure(ctx.tr(tile.title_key), text_w, title);
+    const float icon = stacked ? std::clamp(r.h - 2 * pad - 12.0f * u - whole_title, 40.0f * u, std::min(84.0f * u, r.h * 0.34f))
+                               : side_icon;
+    const float words_room = stacked ? r.h - 2 * pad - icon - 12.0f * u : r.h - pad * 0.5f;
+    const auto line_of = [&](TextRole role) {
+        return ui.measure("\u0627 A", text_w, TextOptions{.role = role, .weight = ui::text::Weight::Bold, .max_lines = 1});
+    };
+    if (whole_title > words_room) title.max_lines = std::max(1, static_cast<int>(words_room / line_of(TextRole::Title)));
     const float title_h = ui.measure(ctx.tr(tile.title_key), text_w, title);
-    const float hint_h = ui.measure(ctx.tr(tile.hint_key), text_w, hint);
+    const float hint_line = line_of(TextRole::Body);
+    TextOptions hint_fit = hint;
+    hint_fit.max_lines = std::clamp(static_cast<int>((words_room - title_h - 4.0f * u) / hint_line), 0, 2);
+    const bool show_hint = hint_fit.max_lines > 0;
+    const float hint_h = show_hint ? ui.measure(ctx.tr(tile.hint_key), text_w, hint_fit) : 0.0f;
     const float icon_y = stacked ? r.y + pad : r.y + (r.h - icon) * 0.5f;
     const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, icon_y, icon, icon} : Rect{r.x + pad, icon_y, icon, icon};
     ui::widgets::draw_icon(tile.icon, icon_box, t.primary, ui.rtl());
-    float y = stacked ? r.y + pad + icon + 12.0f * u : r.y + std::max(pad * 0.5f, (r.h - title_h - hint_h - 4.0f * u) * 0.5f);
+    float y = stacked ? r.y + pad + icon + 12.0f * u : r.y + std::max(pad * 0.25f, (r.h - title_h - hint_h - 4.0f * u) * 0.5f);
     const float x = stacked || ui.rtl() ? r.x + pad : r.x + 2 * pad + icon;
     y += ui.label(ctx.tr(tile.title_key), Rect{x, y, text_w, 0}, title) + 4.0f * u;
-    ui.label(ctx.tr(tile.hint_key), Rect{x, y, text_w, 0}, hint);
+    if (show_hint) ui.label(ctx.tr(tile.hint_key), Rect{x, y, text_w, 0}, hint_fit);
 }
 
 }  // namespace
@@ -86,6 +181,7 @@ void draw_home(ScreenContext& ctx) {
     y += ui.label(ctx.tr("home.prompt"), Rect{pad, y + 4.0f * u, ui.width() - 2 * pad, 0},
                   TextOptions{.role = TextRole::Label, .colour = t.text_muted});
     y += 28.0f * u;
+    y += draw_left_form(ctx, y);
 
     auto tiles = home_tiles();
     if (tiles.empty()) {

@@ -21,7 +21,15 @@ struct HomeTile {
 std::span<const HomeTile> home_tiles();
 
 void draw_home(ScreenContext& ctx);
-// Goes to the first screen of a flow with a fresh form.
+// Goes to the first screen of a flow with a fresh form. A form left half-way is wiped.
 void start_flow(Session& session, ScreenId first);
+
+// How long "continue" stays on home after a visitor leaves a form half-way.
+inline constexpr double kLeftFormKeepMs = 20000.0;
+// "Home" from any screen. A form with something typed or chosen is kept for kLeftFormKeepMs,
+// offered back on home as "continue" (home.resume), then wiped.
+void leave_for_home(Session& session, double now_ms);
+// Wipes a left form whose time is up; true when it did.
+bool expire_left_form(Session& session, double now_ms);
 
 }  // namespace kiosk::screens

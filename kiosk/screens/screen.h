@@ -75,6 +75,7 @@ struct StatusFlow {
     std::string error_key;
     std::optional<store::StatusLookup> result;
     std::string canonical;               // the reference as the store knows it
+    ui::widgets::ScrollState result_scroll;
 };
 
 struct Forms {
@@ -98,6 +99,13 @@ struct Session {
     Forms forms;
     std::int64_t last_rating_ms = 0;    // a burst of taps on "send" is one rating
     std::string reveal;                 // a target to scroll into view this frame
+    // A form left half-way with "home": kept a short while, so that a mistaken tap costs the
+    // visitor nothing, then wiped (the next visitor must never find it). See home.h.
+    struct LeftForm {
+        ScreenId screen = ScreenId::Home;   // where "continue" returns to
+        double until_ms = 0;
+    };
+    std::optional<LeftForm> left_form;
 
     void go(ScreenId next) {
         if (screen != next) {

@@ -47,6 +47,7 @@ void look_up(ScreenContext& ctx, StatusFlow& flow) {
     flow.error_key.clear();
     flow.canonical = parsed.value;
     flow.result = std::move(*found);
+    flow.result_scroll.reset();
     ctx.session.go(ScreenId::StatusResult);
 }
 
@@ -187,31 +188,23 @@ float outcome_box(ScreenContext& ctx, const StatusFlow& flow, const Outcome& o, 
 }  // namespace
 
 void draw_status_result(ScreenContext& ctx) {
-    auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.status;
-    const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{});
-    const Rect body = chrome.body;
-    const float w = std::min(body.w - 80.0f * u, 960.0f * u);
-    const float x = (ui.width() - w) * 0.5f;
-    float y = body.y + 24.0f * u;
-    y += ui.label(ctx.tr("status.result_title"), Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary}) + 12.0f * u;
-    y += reference_line(ctx, flow, x, y, w) + 18.0f * u;
+    const float u = ctx.ui.scale();
+    // HQ's note can be long: the result scrolls, and "look up another" stays in reach.
+    FormFrame f = begin_form(ctx, flow.result_scroll,
+                             FormSpec{.title_key = "status.result_title", .action_id = "status.again", .action_key = "status.again"});
+    float y = f.y;
+    y += reference_line(ctx, flow, f.x, y, f.w) + 18.0f * u;
     const Outcome outcome = flow.result ? outcome_of(*flow.result) : outcome_of(store::StatusLookup{});
-    y += outcome_box(ctx, flow, outcome, x, y, w) + 28.0f * u;
-    const float bh = 76.0f * u;
-    const float bw = std::max(320.0f * u, ui.layout(ctx.tr("status.again"), 0,
-                                                    TextOptions{.role = TextRole::Label, .wrap = false}).width + 80.0f * u);
-    if (ui::widgets::button(ui, "status.again", ctx.tr("status.again"),
-                            ui.from_start(x, std::min(y, body.bottom() - bh - 16.0f * u), std::min(bw, w), bh),
-                            ui::widgets::ButtonKind::Primary)) {
+    y += outcome_box(ctx, flow, outcome, f.x, y, f.w);
+    end_form(ctx, flow.result_scroll, f, y);
+    if (f.action) {
         ctx.session.forms.status = {};
         ctx.session.go(ScreenId::StatusLookup);
         return;
     }
     // Back keeps what was typed, so a visitor who looked up the wrong request can correct it.
-    if (chrome.back) ctx.session.go(ScreenId::StatusLookup);
+    if (f.back) ctx.session.go(ScreenId::StatusLookup);
 }
 
 }  // namespace kiosk::screens

@@ -67,9 +67,15 @@ float overview(ScreenContext& ctx, const DashboardFigures& f, float x, float y, 
     float cy = card.y + pad;
     cy += ui.label(ctx.tr("staff.dash.overall"), Rect{card.x + pad, cy, card.w - 2 * pad, 0},
                    TextOptions{.role = TextRole::Label, .colour = t.text_muted, .align = ui::text::Align::Center});
-    cy += ui.label(score_label(ctx, f.overall.overall), Rect{card.x + pad, cy, card.w - 2 * pad, 0},
-                   TextOptions{.role = TextRole::Display, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                               .align = ui::text::Align::Center, .wrap = false});
+    // The figure as large as the card allows ("3.0 out of 5" is longer in some languages).
+    const std::string figure_text = score_label(ctx, f.overall.overall);
+    TextOptions figure{.role = TextRole::Display, .weight = ui::text::Weight::Bold, .colour = t.primary,
+                       .align = ui::text::Align::Center, .wrap = false};
+    for (TextRole role : {TextRole::Display, TextRole::Heading, TextRole::Title}) {
+        figure.role = role;
+        if (ui.layout(figure_text, 0, figure).width <= card.w - 2 * pad) break;
+    }
+    cy += ui.label(figure_text, Rect{card.x + pad, cy, card.w - 2 * pad, 0}, figure);
     ui.label(responses(ctx, f.overall.overall.count), Rect{card.x + pad, cy, card.w - 2 * pad, 0},
              TextOptions{.role = TextRole::Body, .align = ui::text::Align::Center});
     const float ax = narrow ? x : x + card_w + 32.0f * u;
@@ -98,7 +104,7 @@ StaffMessage save_csv(const ScreenContext& ctx, const DashboardFigures& f, const
     out << dashboard_csv(f);
     out.close();
     if (!out) return {.key = "staff.dash.csv_failed", .detail = path.string()};
-    return {.key = "staff.dash.csv_done", .detail = path.string(), .good = true};
+    return {.key = "staff.dash.csv_done", .detail = (path.parent_path().filename() / path.filename()).string(), .good = true};
 }
 
 }  // namespace
@@ -122,7 +128,7 @@ void draw_staff_dashboard(ScreenContext& ctx) {
     y += comment_list(ctx, figures->comments, f.x, y, f.w);
     end_page(ctx, f, y);
     if (f.action) {
-        flow.dashboard_message = save_csv(ctx, *figures, flow.export_path);
+        flow.dashboard_message = save_csv(ctx, *figures, flow.export_dir());
         flow.scroll.offset = 0.0f;
         ctx.session.changed = true;
     }

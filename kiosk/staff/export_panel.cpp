@@ -2,9 +2,11 @@
 #include "kiosk/staff/export_panel.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <system_error>
 
+#include "kiosk/staff/export_job.h"
 #include "kiosk/staff/page.h"
 #include "ui/widgets/controls.h"
 
@@ -33,18 +35,35 @@ std::vector<fs::path> mounted_drives(const std::vector<fs::path>& roots) {
 
 namespace {
 
-StaffMessage run_export(const StaffServices* exporter, const std::string& path) {
-    if (!exporter || !exporter->write_bundle) return {"staff.export.unavailable"};
-    if (path.empty()) return {"staff.export.no_path"};
+// Starts the export beside the screen; a message when it cannot start.
+std::optional<StaffMessage> start_export(const StaffServices* services, const std::string& path, std::int64_t now_ms) {
+    if (!services || !services->write_bundle || !services->export_job) return StaffMessage{"staff.export.unavailable"};
+    if (path.empty()) return StaffMessage{"staff.export.no_path"};
     std::error_code ec;
-    if (!fs::is_directory(path, ec)) return {.key = "staff.export.no_dir", .detail = path};
-    auto written = exporter->write_bundle(path);
-    if (!written) return {.key = "staff.export.failed", .detail = written.error()};
-    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(written->records),
-            .detail = written->file.string(), .good = true};
+    if (!fs::is_directory(path, ec)) return StaffMessage{.key = "staff.export.no_dir", .detail = path};
+    if (!services->export_job->start(services->write_bundle, path, now_ms)) return StaffMessage{"staff.export.busy"};
+    return std::nullopt;
 }
 
-float drive_chips(screens::ScreenContext& ctx, std::string& path, float x, float y, float w) {
+StaffMessage message_for(const ExportJob::Outcome& outcome) {
+    if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
+    // The drive's name and the file's: what staff look for when they open the stick elsewhere.
+    const fs::path& file = outcome->file;
+    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(outcome->records),
+            .detail = (file.parent_path().filename() / file.filename()).string(), .good = true};
+}
+
+std::string_view stage_key(ExportStage stage) {
+    switch (stage) {
+    case ExportStage::reading_queue: return "staff.export.stage.reading";
+    case ExportStage::writing: return "staff.export.stage.writing";
+    case ExportStage::verifying: return "staff.export.stage.verifying";
+    }
+    return "staff.export.stage.reading";
+}
+
+// Drives by their names (the label a USB stick was given), not their mount paths.
+float drive_chips(screens::ScreenContext& ctx, std::string& drive, std::string& typed, float x, float y, float w) {
     const auto drives = ctx.staff ? mounted_drives(ctx.staff->drive_roots) : std::vector<fs::path>{};
     if (drives.empty())
         return ctx.ui.label(ctx.tr("staff.export.no_drives"), Rect{x, y, w, 0},
@@ -53,16 +72,20 @@ float drive_chips(screens::ScreenContext& ctx, std::string& path, float x, float
     std::vector<std::string> labels;
     for (std::size_t i = 0; i < drives.size(); ++i) {
         keys.push_back(std::to_string(i));
-        labels.push_back(drives[i].string());
+        labels.push_back(drives[i].filename().string());
     }
     std::vector<ui::widgets::Choice> choices;
     std::string chosen;
     for (std::size_t i = 0; i < drives.size(); ++i) {
         choices.push_back({keys[i], labels[i]});
-        if (labels[i] == path) chosen = keys[i];
+        if (typed.empty() && drives[i].string() == drive) chosen = keys[i];
     }
+    const std::string before = chosen;
     const float h = ui::widgets::choice_chips(ctx.ui, "staff.drive", choices, chosen, x, y, w);
-    if (!chosen.empty()) path = labels[static_cast<std::size_t>(std::stoul(chosen))];
+    if (chosen != before && !chosen.empty()) {
+        drive = drives[static_cast<std::size_t>(std::stoul(chosen))].string();
+        typed.clear();
+    }
     return h + 12.0f * ctx.ui.scale();
 }
 
@@ -75,17 +98,33 @@ float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
     const float y0 = y;
     y += section_title(ctx, "staff.export.title", x, y, w);
     y += ui.label(ctx.tr("staff.export.explain"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body}) + 10.0f * u;
-    y += drive_chips(ctx, flow.export_path, x, y, w);
+    y += drive_chips(ctx, flow.export_drive, flow.export_path, x, y, w);
     y += ui::widgets::text_field(ui, ctx.session.focus, "staff.export_path", flow.export_path, x, y, w,
                                  ui::widgets::FieldOptions{.label = ctx.tr("staff.export.path"), .hint = ctx.tr("staff.export.path_hint"),
                                                            .left_to_right = true, .keyboard = ui::widgets::KeyboardLayout::English,
                                                            .max_bytes = 1024}) + 10.0f * u;
+    ExportJob* job = ctx.staff ? ctx.staff->export_job.get() : nullptr;
+    if (job) {
+        if (auto outcome = job->take_outcome()) {
+            flow.queue_message = message_for(*outcome);
+            flow.scroll.offset = 0.0f;   // the result shows at the top
+            ctx.session.changed = true;
+        }
+    }
+    if (job && job->running()) {
+        // The stage in words and a bar; the button comes back when the export has ended.
+        const ExportStatus status = job->status();
+        y += ui.label(ctx.tr(stage_key(status.stage)), Rect{x, y, w, 0},
+                      TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 10.0f * u;
+        ui::widgets::progress_bar(ui, static_cast<float>(status.fraction), ui.from_start(x, y, w, 28.0f * u));
+        return y - y0 + 28.0f * u + 28.0f * u;
+    }
     const float bw = std::min(w, 420.0f * u);
     if (ui::widgets::button(ui, "staff.export", ctx.tr("staff.export"), ui.from_start(x, y, bw, 72.0f * u),
                             ui::widgets::ButtonKind::Primary)) {
         ctx.session.focus.clear();
-        flow.queue_message = run_export(ctx.staff, flow.export_path);
-        flow.scroll.offset = 0.0f;   // the result shows at the top
+        flow.queue_message = start_export(ctx.staff, flow.export_dir(), ui.wall_ms()).value_or(StaffMessage{});
+        if (!flow.queue_message.key.empty()) flow.scroll.offset = 0.0f;
         ctx.session.changed = true;
     }
     return y - y0 + 72.0f * u + 28.0f * u;

@@ -8,12 +8,18 @@
 #include <expected>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "ui/widgets/scroll.h"
 
 namespace kiosk::staff {
+
+class ExportJob;
+
+// Where an export is: reading the queue, writing to the drive, reading it back to verify.
+enum class ExportStage { reading_queue, writing, verifying };
 
 // What a written export bundle came to.
 struct ExportedBundle {
@@ -38,8 +44,14 @@ struct StaffServices {
     std::string hq_url;
     // Writes every queued record as one sealed, signed bundle into a directory and reads it
     // back (sync/client/export.h); the records stay queued. Empty on an unprovisioned kiosk.
-    using Writer = std::function<std::expected<ExportedBundle, std::string>(const std::filesystem::path& dir)>;
+    // It reports its progress as it goes (called from the export's own thread).
+    using Progress = std::function<void(ExportStage stage, double fraction)>;
+    // now_ms names the bundle: the screen's clock, so a replay's bundle has the same name on
+    // every run.
+    using Writer = std::function<std::expected<ExportedBundle, std::string>(
+        const std::filesystem::path& dir, std::int64_t now_ms, const Progress& progress)>;
     Writer write_bundle;
+    std::shared_ptr<ExportJob> export_job;            // runs write_bundle beside the screen
     std::vector<std::filesystem::path> drive_roots;   // where removable drives are mounted
     KioskSettings settings;                           // as they apply now
 };
@@ -59,7 +71,10 @@ struct StaffFlow {
 
     ui::widgets::ScrollState scroll;  // the tab's content
     StaffMessage queue_message;       // after "sync now" or an export
-    std::string export_path;          // typed on staff.export_path, or a drive chosen from the list
+    std::string export_drive;         // a mounted drive chosen from the list (staff.drive.<n>)
+    std::string export_path;          // or a folder typed on staff.export_path; typing unchooses the drive
+    // Where an export or the dashboard's CSV goes: the typed folder, else the chosen drive.
+    const std::string& export_dir() const { return export_path.empty() ? export_drive : export_path; }
 
     StaffMessage dashboard_message;   // after the CSV export
 

@@ -109,12 +109,16 @@ std::string bundle_file_name(std::string_view kiosk, std::int64_t created_ms) {
 std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir,
                                                        const Secret& secret, std::string_view kiosk,
                                                        std::int64_t created_ms,
-                                                       const std::vector<std::string>& record_texts) {
+                                                       const std::vector<std::string>& record_texts,
+                                                       const BundleProgress& progress) {
     auto path = dir / bundle_file_name(kiosk, created_ms);
     std::string text = encode_bundle(secret, kiosk, created_ms, record_texts);
-    if (auto written = write_file_atomic(path, text, 0644); !written)
+    WriteProgress on_write;
+    if (progress) on_write = [&progress](double fraction) { progress(BundleStage::writing, fraction); };
+    if (auto written = write_file_atomic(path, text, 0644, on_write); !written)
         return std::unexpected(written.error());
     drop_cached_pages(path);
+    if (progress) progress(BundleStage::verifying, 0.0);
     auto back = read_bundle(path, secret);
     if (!back) return std::unexpected("bundle read-back failed: " + back.error());
     if (back->items.size() != record_texts.size())

@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <expected>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,12 +55,17 @@ struct WrittenBundle {
     std::size_t bytes = 0;
 };
 
+// How far an export is, for a progress bar: the stage and the fraction of it done (0..1).
+enum class BundleStage { reading_queue, writing, verifying };
+using BundleProgress = std::function<void(BundleStage stage, double fraction)>;
+
 // Writes the bundle atomically into dir (which must exist), then reads it back from the drive
 // and verifies it, so staff are told "written" only for a file HQ will accept.
 std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir,
                                                        const Secret& secret, std::string_view kiosk,
                                                        std::int64_t created_ms,
-                                                       const std::vector<std::string>& record_texts);
+                                                       const std::vector<std::string>& record_texts,
+                                                       const BundleProgress& progress = {});
 
 // The read-back: the file's header and records, verified with the secret.
 struct VerifiedBundle {

@@ -1,6 +1,7 @@
 // Small-file reading and atomic replacement with POSIX calls; see file_io.h.
 #include "sync/protocol/file_io.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -48,6 +49,20 @@ bool write_all(int fd, std::string_view data) {
     return true;
 }
 
+// Chunk by chunk, each one on the medium before the next is counted.
+bool write_all_reporting(int fd, std::string_view data, const WriteProgress& progress) {
+    constexpr std::size_t kChunk = 4u << 20;
+    const std::size_t total = data.size();
+    progress(0.0);
+    for (std::size_t done = 0; done < total;) {
+        const std::size_t n = std::min(kChunk, total - done);
+        if (!write_all(fd, data.substr(done, n)) || ::fdatasync(fd) != 0) return false;
+        done += n;
+        progress(static_cast<double>(done) / static_cast<double>(total));
+    }
+    return true;
+}
+
 }  // namespace
 
 std::expected<std::string, std::string> read_file(const std::filesystem::path& path,
@@ -68,13 +83,15 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
 }
 
 std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path,
-                                                   std::string_view data, mode_t mode) {
+                                                   std::string_view data, mode_t mode,
+                                                   const WriteProgress& progress) {
     auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     auto temp = dir / ("." + path.filename().string() + "." + random_nonce().substr(0, 8) + ".tmp");
     Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0) return std::unexpected(errno_text("cannot create", temp));
     // The umask may have narrowed the mode; a key must end up exactly as asked.
-    bool ok = ::fchmod(fd.get(), mode) == 0 && write_all(fd.get(), data) && ::fsync(fd.get()) == 0;
+    const bool written = progress ? write_all_reporting(fd.get(), data, progress) : write_all(fd.get(), data);
+    bool ok = ::fchmod(fd.get(), mode) == 0 && written && ::fsync(fd.get()) == 0;
     ok = fd.close() && ok;
     if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
         auto error = errno_text("cannot write", path);

@@ -65,6 +65,50 @@ TEST(SyncBundle, ExportTakesEveryQueuedRecordAndLeavesThemQueued) {
     EXPECT_FALSE(client::export_bundle(*outbox, dir.path() / "missing", "kiosk-1", secret));
 }
 
+TEST(SyncFiles, AWriteWithProgressGoesOutInChunksAndKeepsEveryByte) {
+    TempDir dir;
+    std::string data(9u << 20, '\0');
+    for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>('a' + i % 26);
+    std::vector<double> fractions;
+    ASSERT_TRUE(protocol::write_file_atomic(dir.path() / "big.bundle", data, 0644,
+                                            [&](double f) { fractions.push_back(f); }));
+    // 0, then one step per 4 MiB chunk: 4/9, 8/9, 1.
+    ASSERT_EQ(fractions.size(), 4u);
+    EXPECT_DOUBLE_EQ(fractions[0], 0.0);
+    EXPECT_NEAR(fractions[1], 4.0 / 9.0, 1e-9);
+    EXPECT_NEAR(fractions[2], 8.0 / 9.0, 1e-9);
+    EXPECT_DOUBLE_EQ(fractions[3], 1.0);
+    auto back = protocol::read_file(dir.path() / "big.bundle", 16u << 20);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(*back, data);
+}
+
+TEST(SyncBundle, ExportReportsItsStagesInOrderAndWritingReachesTheEnd) {
+    TempDir dir;
+    auto outbox = TestOutbox::open(dir.path() / "outbox.db");
+    RecordMaker maker("kiosk-1", some_box_key(), 2);
+    queue_records(*outbox, maker, 40);
+    std::filesystem::create_directory(dir.path() / "usb");
+    std::vector<std::pair<protocol::BundleStage, double>> seen;
+    auto written = client::export_bundle(*outbox, dir.path() / "usb", "kiosk-1", protocol::random_secret(),
+                                         std::chrono::system_clock::now(),
+                                         [&](protocol::BundleStage stage, double fraction) { seen.emplace_back(stage, fraction); });
+    ASSERT_TRUE(written) << written.error();
+    ASSERT_GE(seen.size(), 4u);
+    EXPECT_EQ(seen.front().first, protocol::BundleStage::reading_queue);
+    EXPECT_EQ(seen.back().first, protocol::BundleStage::verifying);
+    // Stages never go back, and within writing the fraction only grows, up to the whole file.
+    double last_writing = -1.0;
+    for (std::size_t i = 1; i < seen.size(); ++i) {
+        EXPECT_GE(static_cast<int>(seen[i].first), static_cast<int>(seen[i - 1].first));
+        if (seen[i].first == protocol::BundleStage::writing) {
+            EXPECT_GE(seen[i].second, last_writing);
+            last_writing = seen[i].second;
+        }
+    }
+    EXPECT_DOUBLE_EQ(last_writing, 1.0);
+}
+
 TEST(SyncKioskFiles, ProvisioningFilesMergeConfigAndProtectTheSecret) {
     TempDir dir;
     auto data = dir.path() / "data";

@@ -1,28 +1,52 @@
 # One UI test: run the kiosk headless through a replay, then compare every screenshot it
 # wrote with the golden images, and make sure no golden went unchecked.
 # Variables: KIOSK PNG_COMPARE REPLAY SIZE LANG GOLDEN_DIR OUT_DIR
+get_filename_component(replay_dir ${REPLAY} DIRECTORY)
+get_filename_component(replay_name ${REPLAY} NAME_WE)
 file(REMOVE_RECURSE ${OUT_DIR})
 file(MAKE_DIRECTORY ${OUT_DIR}/shots ${OUT_DIR}/data/keys)
 # A provisioned kiosk: HQ's public key (a fixed test key; nothing here is ever decrypted).
 file(WRITE ${OUT_DIR}/data/keys/hq_box.pub "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n")
 file(WRITE ${OUT_DIR}/data/config.json "{\"kiosk_id\": \"test-kiosk-1\"}\n")
+# Its secret, for sealing an export (a fixed test secret): the kiosk counts as provisioned
+# only when its configuration also names an HQ address, as replays/NAME.config.json may.
+file(WRITE ${OUT_DIR}/data/keys/kiosk.secret "3c1f0e5a9b7d2c4e6f8a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e\n")
 # A replay that needs a particular configuration brings it: replays/NAME.config.json.
-get_filename_component(config_dir ${REPLAY} DIRECTORY)
-get_filename_component(config_name ${REPLAY} NAME_WE)
-if(EXISTS ${config_dir}/${config_name}.config.json)
-  configure_file(${config_dir}/${config_name}.config.json ${OUT_DIR}/data/config.json COPYONLY)
+if(EXISTS ${replay_dir}/${replay_name}.config.json)
+  configure_file(${replay_dir}/${replay_name}.config.json ${OUT_DIR}/data/config.json COPYONLY)
 endif()
 # A staff PIN when the replay needs one: replays/NAME.setup's first line is the PIN, given to
 # `kiosk --set-staff-pin` on standard input, exactly as an administrator would.
-get_filename_component(setup_dir ${REPLAY} DIRECTORY)
-get_filename_component(setup_name ${REPLAY} NAME_WE)
-if(EXISTS ${setup_dir}/${setup_name}.setup)
-  file(STRINGS ${setup_dir}/${setup_name}.setup setup_lines LIMIT_COUNT 1)
+if(EXISTS ${replay_dir}/${replay_name}.setup)
+  file(STRINGS ${replay_dir}/${replay_name}.setup setup_lines LIMIT_COUNT 1)
   file(WRITE ${OUT_DIR}/staff-pin.txt "${setup_lines}\n")
   execute_process(COMMAND ${KIOSK} --data ${OUT_DIR}/data --set-staff-pin INPUT_FILE ${OUT_DIR}/staff-pin.txt
                   RESULT_VARIABLE pin_status ERROR_VARIABLE pin_err OUTPUT_QUIET)
   if(NOT pin_status EQUAL 0)
     message(FATAL_ERROR "kiosk --set-staff-pin exited with ${pin_status}: ${pin_err}")
+  endif()
+endif()
+# Removable drives the replay expects mounted: replays/NAME.drives lists directories to make
+# under the data directory (the replay's configuration points its drive_roots there).
+if(EXISTS ${replay_dir}/${replay_name}.drives)
+  file(STRINGS ${replay_dir}/${replay_name}.drives drives)
+  foreach(drive ${drives})
+    file(MAKE_DIRECTORY ${OUT_DIR}/data/${drive})
+  endforeach()
+endif()
+# What the store must already hold (HQ's answers, earlier records): replays/NAME.seed.sql,
+# applied after a first start has created the database.
+if(EXISTS ${replay_dir}/${replay_name}.seed.sql)
+  file(WRITE ${OUT_DIR}/first-start.jsonl "{\"expect_screen\":\"home\"}\n")
+  execute_process(COMMAND ${KIOSK} --headless --size ${SIZE} --data ${OUT_DIR}/data --replay ${OUT_DIR}/first-start.jsonl
+                  RESULT_VARIABLE first_status ERROR_VARIABLE first_err OUTPUT_QUIET)
+  if(NOT first_status EQUAL 0)
+    message(FATAL_ERROR "the first start exited with ${first_status}: ${first_err}")
+  endif()
+  execute_process(COMMAND sqlite3 ${OUT_DIR}/data/kiosk.db INPUT_FILE ${replay_dir}/${replay_name}.seed.sql
+                  RESULT_VARIABLE seed_status ERROR_VARIABLE seed_err)
+  if(NOT seed_status EQUAL 0)
+    message(FATAL_ERROR "seeding the store failed: ${seed_err}")
   endif()
 endif()
 execute_process(
@@ -33,8 +57,6 @@ if(NOT status EQUAL 0)
   message(FATAL_ERROR "kiosk exited with ${status}: ${err}")
 endif()
 # What the replay must have left in the store: replays/NAME.expect holds lines "SQL => RESULT".
-get_filename_component(replay_dir ${REPLAY} DIRECTORY)
-get_filename_component(replay_name ${REPLAY} NAME_WE)
 if(EXISTS ${replay_dir}/${replay_name}.expect)
   file(STRINGS ${replay_dir}/${replay_name}.expect checks)
   foreach(check ${checks})
@@ -48,6 +70,19 @@ if(EXISTS ${replay_dir}/${replay_name}.expect)
                     RESULT_VARIABLE sql_status)
     if(NOT sql_status EQUAL 0 OR NOT got STREQUAL expected)
       message(FATAL_ERROR "store check failed: ${sql} gave '${got}', expected '${expected}'")
+    endif()
+  endforeach()
+endif()
+
+# Files the replay must have written: replays/NAME.files holds globs under the data
+# directory, each of which must match exactly one file.
+if(EXISTS ${replay_dir}/${replay_name}.files)
+  file(STRINGS ${replay_dir}/${replay_name}.files patterns)
+  foreach(pattern ${patterns})
+    file(GLOB found ${OUT_DIR}/data/${pattern})
+    list(LENGTH found found_count)
+    if(NOT found_count EQUAL 1)
+      message(FATAL_ERROR "expected one file matching ${pattern}, found ${found_count}: ${found}")
     endif()
   endforeach()
 endif()

@@ -48,6 +48,9 @@ public:
     virtual bool wants_frame() const { return false; }
     // The next moment (monotonic ms) at which something on screen changes by itself.
     virtual double next_wakeup_ms(double /*now_ms*/) const { return std::numeric_limits<double>::infinity(); }
+    // Headless runs only: lets work the app runs beside the screen (an export to a drive) end,
+    // so that a replay's next step sees its outcome, as a visitor who waited would.
+    virtual void finish_background_work() {}
     // Waits in real time up to `seconds` for everything queued to reach its destination.
     virtual bool wait_until_synced(double /*seconds*/) { return true; }
     virtual bool quit_requested() const { return false; }

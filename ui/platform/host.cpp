@@ -170,6 +170,7 @@ void SdlHost::draw_frame(App& app) {
 void SdlHost::settle(App& app) {
     // A press, its release and the screen a release leads to each need a frame; the app says
     // when its state moved on, within a bound so a misbehaving screen cannot spin.
+    if (options_.headless) app.finish_background_work();
     draw_frame(app);
     for (int i = 0; i < 6 && app.wants_frame(); ++i) draw_frame(app);
 }

@@ -355,4 +355,15 @@ float notice(Ui& ui, std::string_view text, Icon icon, Colour colour, float x, f
     return h;
 }
 
+void progress_bar(Ui& ui, float fraction, const Rect& r) {
+    const auto& t = ui.theme();
+    const float radius = r.h * 0.5f;
+    ui.fill(r, t.surface_pressed, radius);
+    ui.outline(r, t.border, radius, 2.0f);
+    const float done = std::clamp(fraction, 0.0f, 1.0f) * r.w;
+    if (done <= 0.0f) return;
+    const Rect bar{ui.rtl() ? r.right() - std::max(done, r.h) : r.x, r.y, std::max(done, r.h), r.h};
+    ui.fill(bar, t.primary, radius);
+}
+
 }  // namespace ui::widgets

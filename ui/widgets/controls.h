@@ -66,6 +66,9 @@ bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
 // Wizard progress: step `current` (0-based) of the labels, in reading order.
 void progress_steps(Ui& ui, std::span<const std::string_view> labels, int current, const Rect& r);
 
+// A bar filled to `fraction` (0..1) from the start edge, for work that takes a while.
+void progress_bar(Ui& ui, float fraction, const Rect& r);
+
 // A message box with an icon (warning or check) and wrapped text. Returns its height.
 float notice(Ui& ui, std::string_view text, Icon icon, Colour colour, float x, float y, float w);
 

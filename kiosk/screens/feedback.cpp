@@ -20,21 +20,6 @@ using ui::widgets::TextRole;
 
 namespace {
 
-void submit(ScreenContext& ctx, FeedbackFlow& flow, float viewport_h, const std::vector<FieldPlace>& places) {
-    auto checked = domain::validate(flow.form);
-    if (!checked.ok()) {
-        flow.errors = std::move(checked.errors);
-        flow.error_key.clear();
-        show_first_error(ctx, flow.scroll, viewport_h, places, flow.errors);
-        return;
-    }
-    flow.errors.clear();
-    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
-    if (!receipt) return;
-    flow.reference = receipt->reference;
-    ctx.session.go(ScreenId::FeedbackDone);
-}
-
 float kind_chips(ScreenContext& ctx, FeedbackFlow& flow, std::vector<FieldPlace>& places, const FormFrame& f, float y) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
@@ -89,7 +74,7 @@ void draw_feedback_form(ScreenContext& ctx) {
                                  .left_to_right = true, .keyboard = KeyboardLayout::Digits, .max_bytes = 40});
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    else if (f.action) submit(ctx, flow, f.viewport.h, places);
+    else if (f.action) submit_form(ctx, flow, f.viewport.h, places, ScreenId::FeedbackDone);
 }
 
 void draw_feedback_done(ScreenContext& ctx) {

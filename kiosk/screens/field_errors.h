@@ -47,6 +47,26 @@ float form_field(ScreenContext& ctx, std::vector<domain::FieldError>& errors, st
                  std::string_view id, std::string& text, float y, const FormFrame& f, ui::widgets::FieldOptions options,
                  std::string_view field = {}, bool show_message = true);
 
+// "Send" on a one-page form: on validation errors the first faulty field is shown (above),
+// otherwise the record is committed and the visitor goes to `done` with the reference; a
+// store failure leaves the form as it was, with the calm message at its top.
+template <class Form>
+void submit_form(ScreenContext& ctx, FormFlow<Form>& flow, float viewport_h, const std::vector<FieldPlace>& places,
+                 ScreenId done) {
+    auto checked = domain::validate(flow.form);
+    if (!checked.ok()) {
+        flow.errors = std::move(checked.errors);
+        flow.error_key.clear();
+        show_first_error(ctx, flow.scroll, viewport_h, places, flow.errors);
+        return;
+    }
+    flow.errors.clear();
+    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
+    if (!receipt) return;
+    flow.reference = receipt->reference;
+    ctx.session.go(done);
+}
+
 // The keyboard for free text: the visitor's language.
 ui::widgets::KeyboardLayout text_keyboard(const Session& session);
 

@@ -46,29 +46,18 @@ struct RatingFlow {
     ui::widgets::ScrollState scroll;
 };
 
-struct FeedbackFlow {
-    domain::FeedbackForm form;
+// A form that is validated field by field and, once committed, gives the visitor a reference.
+template <class Form>
+struct FormFlow {
+    Form form;
     std::vector<domain::FieldError> errors;
-    std::string error_key;
-    std::string reference;
+    std::string error_key;               // a calm message when the store failed
+    std::string reference;               // once committed
     ui::widgets::ScrollState scroll;
 };
-
-struct VolunteerFlow {
-    domain::VolunteerForm form;
-    std::vector<domain::FieldError> errors;
-    std::string error_key;
-    std::string reference;
-    ui::widgets::ScrollState scroll;
-};
-
-struct RequestFlow {
-    domain::SupportRequestForm form;
-    std::vector<domain::FieldError> errors;
-    std::string error_key;
-    std::string reference;
-    ui::widgets::ScrollState scroll;
-};
+using FeedbackFlow = FormFlow<domain::FeedbackForm>;
+using VolunteerFlow = FormFlow<domain::VolunteerForm>;
+using RequestFlow = FormFlow<domain::SupportRequestForm>;
 
 struct StatusFlow {
     std::string reference;

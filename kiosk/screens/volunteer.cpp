@@ -19,21 +19,6 @@ using ui::widgets::TextRole;
 
 namespace {
 
-void submit(ScreenContext& ctx, VolunteerFlow& flow, float viewport_h, const std::vector<FieldPlace>& places) {
-    auto checked = domain::validate(flow.form);
-    if (!checked.ok()) {
-        flow.errors = std::move(checked.errors);
-        flow.error_key.clear();
-        show_first_error(ctx, flow.scroll, viewport_h, places, flow.errors);
-        return;
-    }
-    flow.errors.clear();
-    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
-    if (!receipt) return;
-    flow.reference = receipt->reference;
-    ctx.session.go(ScreenId::VolunteerDone);
-}
-
 // A heading, chips (several may be chosen) and a text field for anything the chips miss.
 // Validation reports the group as one field; its message goes under the heading, so that
 // bringing the group into view from the top (chips, not the keyboard) shows it.
@@ -107,7 +92,7 @@ void draw_volunteer_form(ScreenContext& ctx) {
                     flow.form.availability, flow.form.availability_note);
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    else if (f.action) submit(ctx, flow, f.viewport.h, places);
+    else if (f.action) submit_form(ctx, flow, f.viewport.h, places, ScreenId::VolunteerDone);
 }
 
 void draw_volunteer_done(ScreenContext& ctx) {

@@ -40,17 +40,6 @@ std::string seal(const nlohmann::json& personal, const protocol::BoxPublicKey& k
 
 }  // namespace
 
-TempDir::TempDir() {
-    char name[] = "/tmp/sync-test-XXXXXX";
-    if (::mkdtemp(name) == nullptr) std::abort();
-    path_ = name;
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-}
-
 RecordMaker::RecordMaker(std::string kiosk, protocol::BoxPublicKey hq_public, std::uint32_t seed)
     : kiosk_(std::move(kiosk)), hq_public_(hq_public), random_(seed) {
     protocol::ensure_sodium();

@@ -13,23 +13,14 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "tests/support/temp_dir.h"
 #include "sync/client/client.h"
 #include "sync/protocol/kiosk_files.h"
 #include "tests/sync/test_outbox.h"
 
 namespace kiosk_sync::testkit {
 
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = ::kiosk::testing::TempDir;
 
 struct VisitorRecord {
     std::string id;

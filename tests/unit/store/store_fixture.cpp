@@ -11,18 +11,6 @@
 
 namespace kiosk::store::testing {
 
-TempDir::TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() / ("kiosk-store-test-" + std::to_string(rd()) + std::to_string(rd()));
-    std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-    std::error_code ec;
-    std::filesystem::permissions(path_, std::filesystem::perms::owner_all, ec);
-    std::filesystem::remove_all(path_, ec);
-}
-
 HqKeys HqKeys::generate() {
     if (sodium_init() < 0) std::abort();
     HqKeys keys;

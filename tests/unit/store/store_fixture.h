@@ -10,23 +10,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/temp_dir.h"
 #include "kiosk/domain/records.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::store::testing {
 
 // A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    TempDir();
-    ~TempDir();
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
-};
+using TempDir = ::kiosk::testing::TempDir;
 
 struct HqKeys {
     PublicKey public_key{};

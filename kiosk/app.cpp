@@ -73,6 +73,9 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
 
     holding_ = ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsAnyItemActive();
     animating_ = session_.changed && !frame.input->pointer_down;
+    // An export that ended says so on the queue tab (even if staff were elsewhere meanwhile).
+    if (staff_services_.export_job && staff::collect_export(*staff_services_.export_job, session_.forms.staff))
+        session_.changed = true;
     wants_frame_ = session_.changed || ui.tapped_any() || session_.screen != screen_before || !reveal.empty() ||
                    !session_.focus.pending.empty() || session_.focus.reveal_frames > 0;
 }
@@ -187,7 +190,7 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
     // clock changes, once a minute.
     if (holding_ || animating_) return now_ms + 16.0;
     // An export's progress bar moves while it runs.
-    if (staff_services_.export_job && staff_services_.export_job->pending()) return now_ms + 100.0;
+    if (staff_services_.export_job && staff_services_.export_job->running()) return now_ms + 100.0;
     const std::int64_t wall_now = last_wall_ms_ + static_cast<std::int64_t>(now_ms - last_now_ms_);
     const std::int64_t to_next_minute = 60000 - (wall_now % 60000);
     double wake = now_ms + static_cast<double>(to_next_minute);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <imgui.h>
@@ -72,8 +73,8 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
                                  .align = ui::text::Align::End, .wrap = false, .max_lines = 1};
     const TextOptions date_style{.role = TextRole::Caption, .colour = t.text_muted, .align = ui::text::Align::End,
                                  .wrap = false, .max_lines = 1};
-    const TextOptions name_style{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                                 .max_lines = 2};
+    TextOptions name_style{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = t.primary,
+                           .max_lines = 2};
     const TextOptions tag_style{.role = TextRole::Caption, .colour = t.text_muted, .max_lines = 1};
     const float clock_w = std::max(ui.layout(time, 0, time_style).width, ui.layout(date, 0, date_style).width);
     const float logo = 76.0f * u;
@@ -81,6 +82,17 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
     const TextOptions rate_style{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .wrap = false};
     const float rate_w = options.show_rate ? ui.layout(ctx.tr("nav.rate"), 0, rate_style).width + 48.0f * u : 0.0f;
     const float name_w = ui.width() - name_start - clock_w - rate_w - 2 * pad - 32.0f * u;
+    // The association's name whole, on at most two lines: a narrow bar (portrait, with
+    // "rate us" beside it) takes a smaller size rather than cutting the name.
+    // As a last resort the smallest size takes a third line.
+    const std::pair<TextRole, int> sizes[] = {{TextRole::Title, 2}, {TextRole::Label, 2}, {TextRole::Body, 2}, {TextRole::Body, 3}};
+    for (const auto& [role, lines] : sizes) {
+        name_style.role = role;
+        name_style.max_lines = lines;
+        TextOptions whole = name_style;
+        whole.max_lines = 0;
+        if (ui.measure(ctx.tr("app.name"), name_w, whole) <= ui.measure(ctx.tr("app.name"), name_w, name_style)) break;
+    }
     const float name_h = ui.measure(ctx.tr("app.name"), name_w, name_style);
     const float tag_h = ui.measure(ctx.tr("app.tagline"), name_w, tag_style);
     const float top_h = std::max(112.0f * u, name_h + tag_h + 28.0f * u);

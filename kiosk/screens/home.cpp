@@ -135,8 +135,8 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     const float side_icon = std::min(72.0f * u, r.h - 2 * pad);
     const float text_w = stacked ? r.w - 2 * pad : r.w - 3 * pad - side_icon;
     // The title comes whole (up to three lines), the icon of a stacked tile giving way for it;
-    // the hint takes the lines left under it (a tile shrinks when home shows more, or text is
-    // larger), ending in an ellipsis, or none at all. Nothing spills out of the tile.
+    // the hint follows when there is room for all of it (a tile shrinks when home shows more,
+    // or text is larger). Nothing spills out of the tile.
     title.max_lines = 3;
     const float whole_title = ui.measure(ctx.tr(tile.title_key), text_w, title);
     const float icon = stacked ? std::clamp(r.h - 2 * pad - 12.0f * u - whole_title, 40.0f * u, std::min(84.0f * u, r.h * 0.34f))
@@ -147,10 +147,13 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     };
     if (whole_title > words_room) title.max_lines = std::max(1, static_cast<int>(words_room / line_of(TextRole::Title)));
     const float title_h = ui.measure(ctx.tr(tile.title_key), text_w, title);
-    const float hint_line = line_of(TextRole::Body);
+    // The hint comes whole (at most two lines) or not at all: half a hint says nothing.
     TextOptions hint_fit = hint;
-    hint_fit.max_lines = std::clamp(static_cast<int>((words_room - title_h - 4.0f * u) / hint_line), 0, 2);
-    const bool show_hint = hint_fit.max_lines > 0;
+    hint_fit.max_lines = 0;
+    const float whole_hint = ui.measure(ctx.tr(tile.hint_key), text_w, hint_fit);
+    hint_fit.max_lines = 2;
+    const bool show_hint = whole_hint <= ui.measure(ctx.tr(tile.hint_key), text_w, hint_fit) + 0.5f &&
+                           title_h + 4.0f * u + whole_hint <= words_room;
     const float hint_h = show_hint ? ui.measure(ctx.tr(tile.hint_key), text_w, hint_fit) : 0.0f;
     const float icon_y = stacked ? r.y + pad : r.y + (r.h - icon) * 0.5f;
     const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, icon_y, icon, icon} : Rect{r.x + pad, icon_y, icon, icon};

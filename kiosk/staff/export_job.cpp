@@ -43,11 +43,6 @@ bool ExportJob::start(const StaffServices::Writer& writer, std::filesystem::path
     return true;
 }
 
-bool ExportJob::pending() const {
-    std::lock_guard lock(mutex_);
-    return running_.load() || outcome_.has_value();
-}
-
 ExportStatus ExportJob::status() const {
     return ExportStatus{static_cast<ExportStage>(stage_.load()), fraction_.load()};
 }
@@ -58,6 +53,22 @@ std::optional<ExportJob::Outcome> ExportJob::take_outcome() {
     auto outcome = std::move(outcome_);
     outcome_.reset();
     return outcome;
+}
+
+StaffMessage export_message(const ExportJob::Outcome& outcome) {
+    if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
+    // The drive's name and the file's: what staff look for when they open the stick elsewhere.
+    const std::filesystem::path& file = outcome->file;
+    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(outcome->records),
+            .detail = (file.parent_path().filename() / file.filename()).string(), .good = true};
+}
+
+bool collect_export(ExportJob& job, StaffFlow& flow) {
+    auto outcome = job.take_outcome();
+    if (!outcome) return false;
+    flow.queue_message = export_message(*outcome);
+    flow.scroll.offset = 0.0f;   // the message shows at the top
+    return true;
 }
 
 void ExportJob::wait() {

@@ -33,8 +33,6 @@ public:
     // False (and nothing started) while another export is still running.
     bool start(const StaffServices::Writer& writer, std::filesystem::path dir, std::int64_t now_ms);
     bool running() const { return running_.load(); }
-    // Running, or ended with an outcome not yet taken: the screen has something to show.
-    bool pending() const;
     ExportStatus status() const;
     // The outcome of the export that ended, once.
     std::optional<Outcome> take_outcome();
@@ -49,5 +47,12 @@ private:
     std::optional<Outcome> outcome_;
     std::thread thread_;
 };
+
+// What staff read when an export has ended: the count and where it went, or why it failed.
+StaffMessage export_message(const ExportJob::Outcome& outcome);
+
+// Hands an ended export's outcome to staff mode, shown at the top of the queue tab. True when
+// there was one.
+bool collect_export(ExportJob& job, StaffFlow& flow);
 
 }  // namespace kiosk::staff

@@ -45,14 +45,6 @@ std::optional<StaffMessage> start_export(const StaffServices* services, const st
     return std::nullopt;
 }
 
-StaffMessage message_for(const ExportJob::Outcome& outcome) {
-    if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
-    // The drive's name and the file's: what staff look for when they open the stick elsewhere.
-    const fs::path& file = outcome->file;
-    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(outcome->records),
-            .detail = (file.parent_path().filename() / file.filename()).string(), .good = true};
-}
-
 std::string_view stage_key(ExportStage stage) {
     switch (stage) {
     case ExportStage::reading_queue: return "staff.export.stage.reading";
@@ -104,13 +96,6 @@ float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
                                                            .left_to_right = true, .keyboard = ui::widgets::KeyboardLayout::English,
                                                            .max_bytes = 1024}) + 10.0f * u;
     ExportJob* job = ctx.staff ? ctx.staff->export_job.get() : nullptr;
-    if (job) {
-        if (auto outcome = job->take_outcome()) {
-            flow.queue_message = message_for(*outcome);
-            flow.scroll.offset = 0.0f;   // the result shows at the top
-            ctx.session.changed = true;
-        }
-    }
     if (job && job->running()) {
         // The stage in words and a bar; the button comes back when the export has ended.
         const ExportStatus status = job->status();

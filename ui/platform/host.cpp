@@ -170,9 +170,14 @@ void SdlHost::draw_frame(App& app) {
 void SdlHost::settle(App& app) {
     // A press, its release and the screen a release leads to each need a frame; the app says
     // when its state moved on, within a bound so a misbehaving screen cannot spin.
-    if (options_.headless) app.finish_background_work();
-    draw_frame(app);
-    for (int i = 0; i < 6 && app.wants_frame(); ++i) draw_frame(app);
+    // Headless, work the app runs beside the screen ends before each frame, so a replay sees
+    // what a visitor who waited would see.
+    auto frame = [&] {
+        if (options_.headless) app.finish_background_work();
+        draw_frame(app);
+    };
+    frame();
+    for (int i = 0; i < 6 && app.wants_frame(); ++i) frame();
 }
 
 void SdlHost::advance(App& app, double ms) {

@@ -42,7 +42,6 @@ TEST(ExportJob, ReportsProgressThenHandsOverTheOutcomeOnce) {
     EXPECT_GT(midway.fraction, 0.1);
     EXPECT_LT(midway.fraction, 0.7);
     EXPECT_TRUE(job.running());
-    EXPECT_TRUE(job.pending());
     EXPECT_FALSE(job.take_outcome());                       // nothing to take while it runs
     EXPECT_FALSE(job.start(writer, "/media/usb1", 0));     // one export at a time
     {
@@ -53,13 +52,18 @@ TEST(ExportJob, ReportsProgressThenHandsOverTheOutcomeOnce) {
     job.wait();
     EXPECT_FALSE(job.running());
     EXPECT_DOUBLE_EQ(job.status().fraction, 1.0);
-    EXPECT_TRUE(job.pending());
-    auto outcome = job.take_outcome();
-    ASSERT_TRUE(outcome);
-    ASSERT_TRUE(*outcome);
-    EXPECT_EQ((*outcome)->records, 12u);
-    EXPECT_FALSE(job.take_outcome());                       // once
-    EXPECT_FALSE(job.pending());
+    // Staff mode collects it once, as a message at the top of the queue tab: the count and
+    // the drive's and file's names (not the mount path).
+    StaffFlow flow;
+    flow.scroll.offset = 300.0f;
+    ASSERT_TRUE(collect_export(job, flow));
+    EXPECT_EQ(flow.queue_message.key, "staff.export.done");
+    EXPECT_EQ(flow.queue_message.n, 12);
+    EXPECT_EQ(flow.queue_message.detail, "usb0/mouj.bundle");
+    EXPECT_TRUE(flow.queue_message.good);
+    EXPECT_EQ(flow.scroll.offset, 0.0f);
+    EXPECT_FALSE(collect_export(job, flow));
+    EXPECT_FALSE(job.take_outcome());
 }
 
 TEST(ExportJob, AFailureIsAnOutcomeAndANewExportCanFollow) {
@@ -72,6 +76,10 @@ TEST(ExportJob, AFailureIsAnOutcomeAndANewExportCanFollow) {
     ASSERT_TRUE(outcome);
     ASSERT_FALSE(*outcome);
     EXPECT_EQ(outcome->error(), "No space left on device");
+    const StaffMessage said = export_message(*outcome);
+    EXPECT_EQ(said.key, "staff.export.failed");
+    EXPECT_EQ(said.detail, "No space left on device");
+    EXPECT_FALSE(said.good);
     StaffServices::Writer fine = [](const std::filesystem::path&, std::int64_t, const StaffServices::Progress&)
         -> std::expected<ExportedBundle, std::string> { return ExportedBundle{"x.bundle", 3}; };
     ASSERT_TRUE(job.start(fine, "/media/other", 0));

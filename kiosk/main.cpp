@@ -105,6 +105,8 @@ int run(const kiosk::Options& options) {
         return 1;
     }
     if (!options.hq_url.empty()) config->hq_url = options.hq_url;
+    // --lang wins; otherwise the language the kiosk is configured to greet in.
+    const ui::i18n::Lang lang = options.lang.value_or(config->default_lang == "en" ? ui::i18n::Lang::En : ui::i18n::Lang::Ar);
     if (options.set_staff_pin) return set_staff_pin(data_dir, config->kiosk_id);
     // A kiosk whose storage cannot open still informs visitors; forms then say calmly that
     // they cannot be received, and staff read why here.
@@ -139,7 +141,7 @@ int run(const kiosk::Options& options) {
                                            .windowed = options.windowed,
                                            .width = options.width,
                                            .height = options.height,
-                                           .title = std::string((*strings).catalog(options.lang).get("app.name")),
+                                           .title = std::string((*strings).catalog(lang).get("app.name")),
                                            .headless_wall_start_ms = kHeadlessWallStartMs};
     auto host = ui::platform::Host::create(host_options);
     if (!host) {
@@ -156,7 +158,7 @@ int run(const kiosk::Options& options) {
     }
     (*engine)->set_texture_sink(&(*host)->texture_sink());
     kiosk::KioskApp app(**engine, std::move(*strings), std::move(*content),
-                        kiosk::AppConfig{.default_lang = options.lang,
+                        kiosk::AppConfig{.default_lang = lang,
                                          .digits = config->digits == "arabic-indic" ? ui::text::Digits::ArabicIndic
                                                                                     : ui::text::Digits::Western,
                                          .utc_offset_minutes = config->utc_offset_minutes,

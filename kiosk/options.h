@@ -2,6 +2,7 @@
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 
 #include "ui/i18n/strings.h"
@@ -18,7 +19,7 @@ struct Options {
     std::string data_dir;
     std::string config_file;
     std::string hq_url;
-    ui::i18n::Lang lang = ui::i18n::Lang::Ar;
+    std::optional<ui::i18n::Lang> lang;   // unset: config.json's default_lang
     bool set_staff_pin = false;
     double run_for_s = 0.0;     // end the interactive loop after this long (measurements)
     bool stats = false;         // print frames drawn and time to first frame on exit

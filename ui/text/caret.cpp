@@ -1,10 +1,13 @@
 // Clusters are the unit: a caret is never placed inside a HarfBuzz cluster except in a
-// ligature (lam-alef), where the cluster's width is shared in proportion to its bytes.
+// ligature (lam-alef), where the cluster's width is shared in proportion to its bytes, and a
+// touch there finds the letter boundary nearest to it.
 #include "ui/text/caret.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+
+#include "ui/text/editing.h"
 
 namespace ui::text {
 namespace {
@@ -51,6 +54,27 @@ ClusterBox find_cluster(const Line& line, Pick&& pick) {
     return box;
 }
 
+float caret_x_in(const ClusterBox& box, std::uint32_t index) {
+    const float f = static_cast<float>(index - box.begin) / static_cast<float>(box.end - box.begin);
+    return box.rtl ? box.right - f * (box.right - box.left) : box.left + f * (box.right - box.left);
+}
+
+// A cluster holding several user-perceived characters (a ligature): the boundary between
+// them whose caret (placed as caret_at places it) is nearest to x.
+std::size_t nearest_inside(const Layout&, const ClusterBox& box, std::string_view text, float line_x, float x) {
+    std::size_t best = box.begin;
+    float best_distance = std::numeric_limits<float>::max();
+    for (std::size_t b = box.begin;; b = next_boundary(text, b)) {
+        const float distance = std::abs(line_x + caret_x_in(box, static_cast<std::uint32_t>(std::min<std::size_t>(b, box.end))) - x);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = std::min<std::size_t>(b, box.end);
+        }
+        if (b >= box.end || b >= text.size()) break;
+    }
+    return best;
+}
+
 }  // namespace
 
 Caret caret_at(const Layout& layout, std::size_t index) {
@@ -68,11 +92,7 @@ Caret caret_at(const Layout& layout, std::size_t index) {
     });
     if (before.begin != kNone) {
         float edge = before.rtl ? before.left : before.right;
-        if (idx < before.end && before.end > before.begin) {  // inside a ligature
-            const float f = static_cast<float>(idx - before.begin) / static_cast<float>(before.end - before.begin);
-            edge = before.rtl ? before.right - f * (before.right - before.left)
-                              : before.left + f * (before.right - before.left);
-        }
+        if (idx < before.end && before.end > before.begin) edge = caret_x_in(before, idx);  // inside a ligature
         c.x = line.x + edge;
         return c;
     }
@@ -83,7 +103,7 @@ Caret caret_at(const Layout& layout, std::size_t index) {
     return c;
 }
 
-std::size_t hit_test_at(const Layout& layout, float x, float y) {
+std::size_t hit_test_at(const Layout& layout, float x, float y, std::string_view text) {
     if (layout.lines.empty()) return 0;
     const float lh = layout.line_height > 0.0f ? layout.line_height : 1.0f;
     const float row = std::floor(y / lh);
@@ -99,6 +119,8 @@ std::size_t hit_test_at(const Layout& layout, float x, float y) {
             const Glyph& gl = line.glyphs[g];
             if (gl.advance <= 0.0f || lx < gl.x || lx >= gl.x + gl.advance) continue;
             const ClusterBox box = find_cluster(line, [&](std::uint32_t cl, std::uint32_t) { return cl == gl.cluster; });
+            if (!text.empty() && box.end <= text.size() && next_boundary(text, box.begin) < box.end)
+                return nearest_inside(layout, box, text, line.x, x);
             const bool first_half = (lx - gl.x) < gl.advance * 0.5f;
             // The reading-start half of a glyph means "before it".
             return (first_half != run.rtl) ? box.begin : box.end;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "ui/text/text.h"
 
@@ -16,7 +17,9 @@ namespace ui::text {
 // the position of the run of the character before the caret.
 Caret caret_at(const Layout& layout, std::size_t index);
 
-// The logical index nearest to (x, y) in layout coordinates.
-std::size_t hit_test_at(const Layout& layout, float x, float y);
+// The logical index nearest to (x, y) in layout coordinates. Given the laid-out text, a touch
+// inside a ligature (lam-alef) lands between its letters, where caret_at() draws the caret;
+// without it, on the ligature's nearer end.
+std::size_t hit_test_at(const Layout& layout, float x, float y, std::string_view text = {});
 
 }  // namespace ui::text

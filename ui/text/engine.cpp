@@ -45,6 +45,9 @@ public:
 
     Caret caret(const Layout& layout, std::size_t logical_byte) const override { return caret_at(layout, logical_byte); }
     std::size_t hit_test(const Layout& layout, float x, float y) const override { return hit_test_at(layout, x, y); }
+    std::size_t hit_test(const Layout& layout, std::string_view text, float x, float y) const override {
+        return hit_test_at(layout, x, y, text);
+    }
 
     const std::vector<std::string>& face_paths() const override { return fonts_.paths(); }
 

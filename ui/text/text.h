@@ -148,6 +148,8 @@ public:
     virtual Caret caret(const Layout& layout, std::size_t logical_byte) const = 0;
     // Logical byte index nearest to (x, y), relative to the layout's top-left.
     virtual std::size_t hit_test(const Layout& layout, float x, float y) const = 0;
+    // The same, knowing the text laid out: a touch inside a ligature lands between its letters.
+    virtual std::size_t hit_test(const Layout& layout, std::string_view text, float x, float y) const = 0;
 
     virtual const std::vector<std::string>& face_paths() const = 0;
     virtual Stats stats() const = 0;

@@ -175,7 +175,7 @@ float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
     if (ui.tap_area(id, box)) {
         focus.focus(id, options.keyboard);
         if (!text.empty()) {
-            focus.caret = ui.text_engine().hit_test(layout, ui.input().pointer_x - inner.x, ui.input().pointer_y - inner.y);
+            focus.caret = ui.text_engine().hit_test(layout, text, ui.input().pointer_x - inner.x, ui.input().pointer_y - inner.y);
             focus.caret_set = true;
         }
     }

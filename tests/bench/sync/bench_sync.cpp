@@ -3,6 +3,9 @@
 //     SQLite outbox to HQ: records per second, start to "queue empty".
 //   BM_HqIngest/THREADS — HQ's sustained ingest: signed batches of 100 new records posted
 //     back to back from THREADS connections: records per second accepted.
+//   BM_ExportBundle/RECORDS/PROGRESS — staff's export of a backlog to a directory: read the
+//     queue, write the signed bundle (PROGRESS=1: in 4 MiB chunks, each flushed, as the
+//     kiosk does for its progress bar; 0: one write), read it back and verify it.
 // Run by hand: build/bin/bench_sync. Setup (HQ directory, records, sealing) is not timed.
 #include <benchmark/benchmark.h>
 
@@ -10,6 +13,7 @@
 #include <thread>
 
 #include "sync/client/client.h"
+#include "sync/client/export.h"
 #include "sync/client/http.h"
 #include "sync/protocol/messages.h"
 #include "tests/sync/fixtures.h"
@@ -118,6 +122,37 @@ void BM_HqIngest(benchmark::State& state) {
     state.counters["records/s"] = benchmark::Counter(static_cast<double>(accepted_total), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_HqIngest)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ExportBundle(benchmark::State& state) {
+    const auto records = static_cast<int>(state.range(0));
+    const bool progress = state.range(1) != 0;
+    TempDir temp;
+    auto outbox = testkit::TestOutbox::open(temp.path() / "outbox.db");
+    {
+        protocol::BoxPublicKey hq_key{};
+        hq_key[0] = 1;
+        RecordMaker maker("kiosk-1", hq_key, 3);
+        testkit::queue_records(*outbox, maker, records);
+    }
+    const auto secret = protocol::random_secret();
+    std::size_t bytes = 0;
+    int calls = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const auto dir = temp.path() / ("usb-" + std::to_string(calls++));
+        std::filesystem::create_directory(dir);
+        state.ResumeTiming();
+        protocol::BundleProgress report;
+        if (progress) report = [](protocol::BundleStage, double fraction) { benchmark::DoNotOptimize(fraction); };
+        auto written = client::export_bundle(*outbox, dir, "kiosk-1", secret, std::chrono::system_clock::now(), report);
+        if (!written || written->count != static_cast<std::size_t>(records)) state.SkipWithError("export failed");
+        else bytes = written->bytes;
+    }
+    state.counters["records/s"] = benchmark::Counter(static_cast<double>(records) * static_cast<double>(state.iterations()),
+                                                     benchmark::Counter::kIsRate);
+    state.counters["MB"] = static_cast<double>(bytes) / 1e6;
+}
+BENCHMARK(BM_ExportBundle)->Args({10000, 0})->Args({10000, 1})->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

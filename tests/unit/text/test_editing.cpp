@@ -108,6 +108,34 @@ TEST(Caret, MixedRunsUseTheRunOfTheCharacterBeforeTheCaret) {
     for (float x = -5; x < line.width + 5; x += 3) EXPECT_LE(engine->hit_test(l, x, 1), text.size());
 }
 
+TEST(Caret, ATouchInsideLamAlefLandsBetweenItsLetters) {
+    auto engine = testing::make_engine();
+    const std::string text = "لا";  // lam + alef: one ligature glyph, one cluster of 4 bytes
+    const Layout& l = engine->layout({.text = text});
+    const Line& line = l.lines[0];
+    ASSERT_EQ(line.glyphs.size(), 1u) << "the font should form the lam-alef ligature";
+    const float right = line.x + line.glyphs[0].x + line.glyphs[0].advance;
+    const float width = line.glyphs[0].advance;
+    const float mid = l.line_height * 0.5f;
+    // Read from the right: near the right edge is before the lam, the middle is between the
+    // letters (where the caret for index 2 is drawn), near the left edge is after the alef.
+    EXPECT_EQ(engine->hit_test(l, text, right - 0.1f * width, mid), 0u);
+    EXPECT_EQ(engine->hit_test(l, text, right - 0.4f * width, mid), 2u);
+    EXPECT_EQ(engine->hit_test(l, text, right - 0.6f * width, mid), 2u);
+    EXPECT_EQ(engine->hit_test(l, text, right - 0.9f * width, mid), 4u);
+    EXPECT_NEAR(engine->caret(l, 2).x, right - 0.5f * width, 0.01f);
+    // Without the text the touch still lands on a boundary: an end of the ligature.
+    const std::size_t blind = engine->hit_test(l, right - 0.4f * width, mid);
+    EXPECT_TRUE(blind == 0u || blind == 4u);
+    // Inside a word the same holds: every boundary of "سلام" round-trips through the ligature.
+    const std::string word = "سلام";
+    const Layout& w = engine->layout({.text = word});
+    for (std::size_t i = 0; i <= word.size(); i = next_boundary(word, i)) {
+        EXPECT_EQ(engine->hit_test(w, word, engine->caret(w, i).x, mid), i) << i;
+        if (i == word.size()) break;
+    }
+}
+
 TEST(Caret, MultiLineHitTestPicksTheRow) {
     auto engine = testing::make_engine();
     const Layout& l = engine->layout({.text = "سطر أول\nسطر ثان"});

@@ -152,7 +152,7 @@ void BM_ExportBundle(benchmark::State& state) {
                                                      benchmark::Counter::kIsRate);
     state.counters["MB"] = static_cast<double>(bytes) / 1e6;
 }
-BENCHMARK(BM_ExportBundle)->Args({10000, 0})->Args({10000, 1})->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportBundle)->Args({50000, 0})->Args({50000, 1})->Args({50000, 0})->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

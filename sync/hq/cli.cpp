@@ -154,11 +154,13 @@ int cmd_set_status(const Args& args) {
     const auto& status = args.positionals[1];
     if (!protocol::is_request_status(status)) return usage("status must be accepted, rejected or in-review");
     const auto* note = args.option("--note");
+    const auto* kiosk = args.option("--kiosk");
     auto store = open_store(*dir);
     if (!store) return fail(store.error());
-    auto found = (*store)->set_status(ref, status, note ? *note : "", now_ms());
+    auto found = (*store)->set_status(ref, status, note ? *note : "", now_ms(),
+                                      kiosk ? std::optional<std::string_view>(*kiosk) : std::nullopt);
     if (!found) return fail(found.error());
-    if (!*found) return fail("no record with reference " + ref);
+    if (!*found) return fail("no record with reference " + ref + (kiosk ? " from kiosk " + *kiosk : std::string()));
     std::printf("%s: %s\n", ref.c_str(), status.c_str());
     return 0;
 }

@@ -15,7 +15,7 @@ constexpr const char* kUsage = R"(usage:
   kiosk-hq serve --dir HQDIR --listen 127.0.0.1:PORT
   kiosk-hq list --dir HQDIR [--json]
   kiosk-hq decrypt --dir HQDIR [--json] [REF]
-  kiosk-hq set-status --dir HQDIR REF accepted|rejected|in-review [--note TEXT]
+  kiosk-hq set-status --dir HQDIR REF accepted|rejected|in-review [--note TEXT] [--kiosk ID]
   kiosk-hq import --dir HQDIR BUNDLE
   kiosk-hq export --dir HQDIR --csv FILE
 )";

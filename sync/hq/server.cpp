@@ -92,7 +92,7 @@ struct HqServer::Impl {
         if (!auth) return;
         auto cursor = parse_cursor(req.get_param_value("since"));
         if (!cursor) return refuse(res, 400, code::kMalformed, "since is not a cursor", auth->secret, auth->nonce);
-        auto page = store.statuses_since(*cursor, protocol::kMaxStatusPage);
+        auto page = store.statuses_since(auth->kiosk, *cursor, protocol::kMaxStatusPage);
         if (!page) return refuse(res, 500, code::kInternal, page.error(), auth->secret, auth->nonce);
         reply(res, 200, protocol::serialize(*page), auth->secret, auth->nonce);
     }

@@ -2,6 +2,8 @@
 // connection is never used by two threads at once.
 #include "sync/hq/sqlite_store.h"
 
+#include <algorithm>
+
 #include "sync/protocol/json_text.h"
 
 namespace kiosk_sync::hq {
@@ -17,18 +19,34 @@ CREATE TABLE IF NOT EXISTS records(
   clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS records_reference ON records(reference);
 CREATE TABLE IF NOT EXISTS statuses(
-  reference TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL,
-  updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE);
+  kiosk TEXT NOT NULL, reference TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE, PRIMARY KEY(kiosk, reference));
 CREATE TABLE IF NOT EXISTS nonces(
   kiosk TEXT NOT NULL, nonce TEXT NOT NULL, timestamp_ms INTEGER NOT NULL,
   PRIMARY KEY(kiosk, nonce)) WITHOUT ROWID;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
+)sql";
+
+// Version 1 kept one status per reference, for every kiosk alike. References are unique per
+// kiosk only, so an answer now belongs to the kiosk that issued the reference (and only that
+// kiosk is sent it). Each old answer goes to every kiosk that issued its reference.
+constexpr std::string_view kFromVersion1 = R"sql(
+ALTER TABLE statuses RENAME TO statuses_v1;
+CREATE TABLE statuses(
+  kiosk TEXT NOT NULL, reference TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
+  updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE, PRIMARY KEY(kiosk, reference));
+INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
+  SELECT k.kiosk, s.reference, s.status, s.note, s.updated_ms,
+         s.seq * 1000 + ROW_NUMBER() OVER (PARTITION BY s.reference ORDER BY k.kiosk)
+  FROM statuses_v1 s JOIN (SELECT DISTINCT kiosk, reference FROM records) k ON k.reference = s.reference;
+DROP TABLE statuses_v1;
+PRAGMA user_version = 2;
 )sql";
 
 constexpr std::string_view kSelectRecords = R"sql(
 SELECT r.id, r.kind, r.reference, r.kiosk, r.created_ms, r.clear, r.sealed, r.received_ms, r.via,
        COALESCE(s.status, 'received'), COALESCE(s.note, '')
-FROM records r LEFT JOIN statuses s ON s.reference = r.reference AND r.reference <> ''
+FROM records r LEFT JOIN statuses s ON s.kiosk = r.kiosk AND s.reference = r.reference AND r.reference <> ''
 )sql";
 
 // The text a record is compared by when its id arrives again.
@@ -59,6 +77,16 @@ std::expected<std::unique_ptr<SqliteStore>, std::string> SqliteStore::open(
     const std::filesystem::path& path, bool create) {
     auto db = open_db(path, create);
     if (!db) return std::unexpected(db.error());
+    int version = 0;
+    if (auto stmt = Statement::prepare(db->get(), "PRAGMA user_version"); stmt && stmt->step() == SQLITE_ROW)
+        version = static_cast<int>(stmt->int64(0));
+    if (version == 1) {
+        auto tx = Transaction::begin(db->get());
+        if (!tx) return std::unexpected("cannot migrate: " + tx.error());
+        if (auto migrated = exec(db->get(), kFromVersion1); !migrated)
+            return std::unexpected("cannot migrate the statuses: " + migrated.error());
+        if (auto done = tx->commit(); !done) return std::unexpected("cannot migrate: " + done.error());
+    }
     if (auto schema = exec(db->get(), kSchema); !schema)
         return std::unexpected("cannot create schema: " + schema.error());
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
@@ -190,34 +218,52 @@ std::expected<std::size_t, std::string> SqliteStore::record_count() {
 
 std::expected<bool, std::string> SqliteStore::set_status(std::string_view reference,
                                                          std::string_view status,
-                                                         std::string_view note, std::int64_t now_ms) {
+                                                         std::string_view note, std::int64_t now_ms,
+                                                         std::optional<std::string_view> kiosk) {
     std::lock_guard lock(mutex_);
-    auto known = Statement::prepare(db_.get(), "SELECT 1 FROM records WHERE reference = ? AND reference <> ''");
-    if (!known) return std::unexpected(known.error());
-    known->bind(1, reference);
-    int rc = known->step();
-    if (rc == SQLITE_DONE) return false;
-    if (rc != SQLITE_ROW) return std::unexpected(known->error());
+    auto issued = Statement::prepare(db_.get(),
+                                     "SELECT DISTINCT kiosk FROM records WHERE reference = ? AND reference <> '' ORDER BY kiosk");
+    if (!issued) return std::unexpected(issued.error());
+    issued->bind(1, reference);
+    std::vector<std::string> kiosks;
+    int rc = SQLITE_ROW;
+    while ((rc = issued->step()) == SQLITE_ROW) kiosks.push_back(issued->text(0));
+    if (rc != SQLITE_DONE) return std::unexpected(issued->error());
+    std::string owner;
+    if (kiosk) {
+        if (std::find(kiosks.begin(), kiosks.end(), *kiosk) == kiosks.end()) return false;
+        owner = *kiosk;
+    } else {
+        if (kiosks.empty()) return false;
+        if (kiosks.size() > 1) {
+            std::string names;
+            for (const auto& k : kiosks) names += (names.empty() ? "" : ", ") + k;
+            return std::unexpected("reference " + std::string(reference) + " was issued by more than one kiosk (" + names +
+                                   "); name one with --kiosk");
+        }
+        owner = kiosks.front();
+    }
     auto upsert = Statement::prepare(db_.get(), R"sql(
-INSERT INTO statuses(reference, status, note, updated_ms, seq)
-VALUES(?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM statuses))
-ON CONFLICT(reference) DO UPDATE SET status = excluded.status, note = excluded.note,
+INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
+VALUES(?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM statuses))
+ON CONFLICT(kiosk, reference) DO UPDATE SET status = excluded.status, note = excluded.note,
   updated_ms = excluded.updated_ms, seq = excluded.seq)sql");
     if (!upsert) return std::unexpected(upsert.error());
-    if (auto r = upsert->bind(1, reference).bind(2, status).bind(3, note).bind(4, now_ms).run(); !r)
+    if (auto r = upsert->bind(1, owner).bind(2, reference).bind(3, status).bind(4, note).bind(5, now_ms).run(); !r)
         return std::unexpected(r.error());
     return true;
 }
 
-std::expected<protocol::StatusPage, std::string> SqliteStore::statuses_since(std::int64_t cursor,
+std::expected<protocol::StatusPage, std::string> SqliteStore::statuses_since(std::string_view kiosk,
+                                                                             std::int64_t cursor,
                                                                              std::size_t limit) {
     std::lock_guard lock(mutex_);
     auto stmt = Statement::prepare(db_.get(),
                                    "SELECT reference, status, note, updated_ms, seq FROM statuses "
-                                   "WHERE seq > ? ORDER BY seq LIMIT ?");
+                                   "WHERE kiosk = ? AND seq > ? ORDER BY seq LIMIT ?");
     if (!stmt) return std::unexpected(stmt.error());
     // One row more than asked tells whether another page follows.
-    stmt->bind(1, cursor).bind(2, static_cast<std::int64_t>(limit) + 1);
+    stmt->bind(1, kiosk).bind(2, cursor).bind(3, static_cast<std::int64_t>(limit) + 1);
     protocol::StatusPage page;
     std::int64_t last = cursor;
     int rc = SQLITE_ROW;

@@ -32,8 +32,9 @@ public:
         std::optional<std::string_view> reference_or_id) override;
     std::expected<std::size_t, std::string> record_count() override;
     std::expected<bool, std::string> set_status(std::string_view reference, std::string_view status,
-                                                std::string_view note, std::int64_t now_ms) override;
-    std::expected<protocol::StatusPage, std::string> statuses_since(std::int64_t cursor,
+                                                std::string_view note, std::int64_t now_ms,
+                                                std::optional<std::string_view> kiosk) override;
+    std::expected<protocol::StatusPage, std::string> statuses_since(std::string_view kiosk, std::int64_t cursor,
                                                                     std::size_t limit) override;
 
 private:

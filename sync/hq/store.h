@@ -56,13 +56,18 @@ public:
         std::optional<std::string_view> reference_or_id) = 0;
     virtual std::expected<std::size_t, std::string> record_count() = 0;
 
-    // False when no record has that reference.
+    // Answers the request with that reference. References are unique per kiosk only: the
+    // answer belongs to the kiosk that issued it, named when more than one did (an error
+    // otherwise). False when no record (of that kiosk) has that reference.
     virtual std::expected<bool, std::string> set_status(std::string_view reference,
                                                         std::string_view status,
-                                                        std::string_view note, std::int64_t now_ms) = 0;
-    // Status changes after the cursor (0: from the beginning), oldest first, at most limit.
-    // The cursor is a change sequence number; the page's cursor is its last one.
-    virtual std::expected<protocol::StatusPage, std::string> statuses_since(std::int64_t cursor,
+                                                        std::string_view note, std::int64_t now_ms,
+                                                        std::optional<std::string_view> kiosk) = 0;
+    // A kiosk's status changes after the cursor (0: from the beginning), oldest first, at most
+    // limit: only answers to references that kiosk issued. The cursor is a change sequence
+    // number; the page's cursor is its last one.
+    virtual std::expected<protocol::StatusPage, std::string> statuses_since(std::string_view kiosk,
+                                                                            std::int64_t cursor,
                                                                             std::size_t limit) = 0;
 };
 

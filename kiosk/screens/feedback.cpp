@@ -53,8 +53,7 @@ void draw_feedback_form(ScreenContext& ctx) {
                                       .action_id = "nav.submit", .action_key = "feedback.send"});
     std::vector<FieldPlace> places;
     float y = f.y;
-    if (!flow.error_key.empty())
-        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), ui::widgets::Icon::Warning, t.danger, f.x, y, f.w) + 16.0f * u;
+    y += form_warning(ctx, flow.error_key, f, y);
     y += kind_chips(ctx, flow, places, f, y) + 24.0f * u;
 
     const std::string hint_key = "feedback.text_hint." + (flow.form.kind.empty() ? std::string("none") : flow.form.kind);

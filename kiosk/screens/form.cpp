@@ -95,6 +95,12 @@ void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets
     ctx.session.changed = true;
 }
 
+float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f, float y, float gap) {
+    if (key.empty()) return 0.0f;
+    auto& ui = ctx.ui;
+    return ui::widgets::notice(ui, ctx.tr(key), ui::widgets::Icon::Warning, ui.theme().danger, f.x, y, f.w) + gap * ui.scale();
+}
+
 std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,
                                            ui::widgets::ScrollState& scroll) {
     if (!ctx.store) {

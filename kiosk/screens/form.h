@@ -41,6 +41,11 @@ void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFr
 void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets::ScrollState& scroll,
                        std::string_view key);
 
+// Draws the message show_form_message() left, or any warning for the whole form, at `y` in
+// the form's column: a notice in the danger colour. Returns the height used with `gap` (layout
+// units) below it; 0 when `key` is empty.
+float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f, float y, float gap = 16.0f);
+
 // Commits a validated record. On failure the store's calm message goes to the top of the
 // form (show_form_message) and nothing is returned; the form stays as it was.
 std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,

@@ -73,9 +73,7 @@ void draw_rate_form(ScreenContext& ctx) {
                              FormSpec{.title_key = "rate.title", .subtitle_key = "rate.right", .action_id = "nav.submit",
                                       .action_key = "rate.send", .show_rate = false});
     float y = f.y;
-    if (!flow.error_key.empty()) {
-        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), ui::widgets::Icon::Warning, t.danger, f.x, y, f.w) + 16.0f * u;
-    }
+    y += form_warning(ctx, flow.error_key, f, y);
     y += ui.label(ctx.tr("rate.overall"), Rect{f.x, y, f.w, 0},
                   TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) + 8.0f * u;
     std::array<std::string_view, 5> faces{};

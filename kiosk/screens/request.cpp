@@ -118,15 +118,11 @@ float type_tiles(ScreenContext& ctx, RequestFlow& flow, float x, float y, float 
 }  // namespace
 
 void draw_request_need(ScreenContext& ctx) {
-    auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.request;
-    const float u = ui.scale();
     FormFrame f = begin_form(ctx, flow.scroll,
                              request::step_spec(request::Step::Need, "request.need.title", "request.need.subtitle"));
     float y = f.y;
-    if (!field_error(ctx, flow.errors, "type").empty())
-        y += ui::widgets::notice(ui, ctx.tr("request.need.required"), ui::widgets::Icon::Warning, ui.theme().danger,
-                                 f.x, y, f.w) + 16.0f * u;
+    if (!field_error(ctx, flow.errors, "type").empty()) y += form_warning(ctx, "request.need.required", f, y);
     y += type_tiles(ctx, flow, f.x, y, f.w);
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);

@@ -127,15 +127,11 @@ void next(ScreenContext& ctx, RequestFlow& flow) {
 }  // namespace
 
 void draw_request_data(ScreenContext& ctx) {
-    auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.request;
-    const float u = ui.scale();
     FormFrame f = begin_form(ctx, flow.scroll,
                              request::step_spec(request::Step::Data, "request.data.title", "request.data.subtitle"));
     float y = f.y;
-    if (!flow.errors.empty())
-        y += ui::widgets::notice(ui, ctx.tr("request.data.check"), ui::widgets::Icon::Warning, ui.theme().danger, f.x, y,
-                                 f.w) + 20.0f * u;
+    if (!flow.errors.empty()) y += form_warning(ctx, "request.data.check", f, y, 20.0f);
     y += draw_fields(ctx, flow, f.x, y, f.w);
     end_form(ctx, flow.scroll, f, y);
     if (f.back) {

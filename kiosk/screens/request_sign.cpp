@@ -139,9 +139,7 @@ void draw_request_sign(ScreenContext& ctx) {
     FormFrame f = begin_form(ctx, flow.scroll,
                              request::step_spec(request::Step::Sign, "request.sign.title", "request.sign.subtitle"));
     float y = f.y;
-    if (!flow.error_key.empty())
-        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), ui::widgets::Icon::Warning, ui.theme().danger, f.x, y, f.w) +
-             16.0f * u;
+    y += form_warning(ctx, flow.error_key, f, y);
     y += declaration(ctx, flow, f.x, y, f.w) + 24.0f * u;
     y += signature(ctx, flow, f.x, y, f.w, f.viewport.h);
     end_form(ctx, flow.scroll, f, y);

@@ -66,8 +66,7 @@ void draw_status_lookup(ScreenContext& ctx) {
                                       .action_id = "nav.submit", .action_key = "status.check"});
     float y = f.y;
     const bool store_error = !flow.error_key.empty() && is_store_error(flow.error_key);
-    if (store_error)
-        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), Icon::Warning, t.danger, f.x, y, f.w) + 16.0f * u;
+    if (store_error) y += form_warning(ctx, flow.error_key, f, y);
     const std::string before = flow.reference;
     const std::string error = store_error || flow.error_key.empty() ? std::string() : std::string(ctx.tr(flow.error_key));
     y += ui::widgets::text_field(ui, ctx.session.focus, kReferenceField, flow.reference, f.x, y, f.w,

@@ -63,15 +63,13 @@ float chip_group(ScreenContext& ctx, VolunteerFlow& flow, std::vector<FieldPlace
 void draw_volunteer_form(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.volunteer;
-    const auto& t = ui.theme();
     const float u = ui.scale();
     FormFrame f = begin_form(ctx, flow.scroll,
                              FormSpec{.title_key = "volunteer.title", .subtitle_key = "volunteer.intro",
                                       .action_id = "nav.submit", .action_key = "volunteer.send"});
     std::vector<FieldPlace> places;
     float y = f.y;
-    if (!flow.error_key.empty())
-        y += ui::widgets::notice(ui, ctx.tr(flow.error_key), ui::widgets::Icon::Warning, t.danger, f.x, y, f.w) + 16.0f * u;
+    y += form_warning(ctx, flow.error_key, f, y);
     y += form_field(ctx, flow.errors, places, "volunteer.name", flow.form.name, y, f,
                     FieldOptions{.label = ctx.tr("volunteer.name"), .keyboard = text_keyboard(ctx.session)}) + 18.0f * u;
     y += form_field(ctx, flow.errors, places, "volunteer.mobile", flow.form.mobile, y, f,

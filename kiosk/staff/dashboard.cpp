@@ -5,7 +5,6 @@
 #include <array>
 #include <fstream>
 #include <string>
-#include <system_error>
 
 #include "kiosk/staff/dashboard_data.h"
 #include "kiosk/staff/dashboard_parts.h"
@@ -95,16 +94,14 @@ float overview(ScreenContext& ctx, const DashboardFigures& f, float x, float y, 
 namespace {
 
 StaffMessage save_csv(const ScreenContext& ctx, const DashboardFigures& f, const std::string& dir) {
-    if (dir.empty()) return {"staff.dash.csv_no_path"};
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) return {.key = "staff.export.no_dir", .detail = dir};
+    if (auto problem = check_target_dir(dir, "staff.dash.csv_no_path")) return *problem;
     const std::string kiosk_id = ctx.staff ? ctx.staff->kiosk_id : std::string();
     const auto path = std::filesystem::path(dir) / dashboard_csv_name(kiosk_id, ctx.ui.wall_ms(), ctx.utc_offset_minutes);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << dashboard_csv(f);
     out.close();
     if (!out) return {.key = "staff.dash.csv_failed", .detail = path.string()};
-    return {.key = "staff.dash.csv_done", .detail = (path.parent_path().filename() / path.filename()).string(), .good = true};
+    return {.key = "staff.dash.csv_done", .detail = drive_and_file(path), .good = true};
 }
 
 }  // namespace

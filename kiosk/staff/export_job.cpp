@@ -57,10 +57,8 @@ std::optional<ExportJob::Outcome> ExportJob::take_outcome() {
 
 StaffMessage export_message(const ExportJob::Outcome& outcome) {
     if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
-    // The drive's name and the file's: what staff look for when they open the stick elsewhere.
-    const std::filesystem::path& file = outcome->file;
     return {.key = "staff.export.done", .n = static_cast<std::int64_t>(outcome->records),
-            .detail = (file.parent_path().filename() / file.filename()).string(), .good = true};
+            .detail = drive_and_file(outcome->file), .good = true};
 }
 
 bool collect_export(ExportJob& job, StaffFlow& flow) {

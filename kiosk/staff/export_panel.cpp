@@ -38,9 +38,7 @@ namespace {
 // Starts the export beside the screen; a message when it cannot start.
 std::optional<StaffMessage> start_export(const StaffServices* services, const std::string& path, std::int64_t now_ms) {
     if (!services || !services->write_bundle || !services->export_job) return StaffMessage{"staff.export.unavailable"};
-    if (path.empty()) return StaffMessage{"staff.export.no_path"};
-    std::error_code ec;
-    if (!fs::is_directory(path, ec)) return StaffMessage{.key = "staff.export.no_dir", .detail = path};
+    if (auto problem = check_target_dir(path, "staff.export.no_path")) return problem;
     if (!services->export_job->start(services->write_bundle, path, now_ms)) return StaffMessage{"staff.export.busy"};
     return std::nullopt;
 }

@@ -9,7 +9,10 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "ui/widgets/scroll.h"
@@ -63,6 +66,20 @@ struct StaffMessage {
     std::string detail;     // a path or a file name, shown as it is
     bool good = false;      // a confirmation rather than a problem
 };
+
+// Where staff send a file (an export, the dashboard's CSV): why the folder will not do, as a
+// message (`missing_key` when none was chosen), or nothing when it will.
+inline std::optional<StaffMessage> check_target_dir(const std::string& dir, std::string_view missing_key) {
+    if (dir.empty()) return StaffMessage{std::string(missing_key)};
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) return StaffMessage{.key = "staff.export.no_dir", .detail = dir};
+    return std::nullopt;
+}
+
+// A written file as staff look for it on the stick: the drive's (or folder's) name and its own.
+inline std::string drive_and_file(const std::filesystem::path& file) {
+    return (file.parent_path().filename() / file.filename()).string();
+}
 
 struct StaffFlow {
     bool unlocked = false;            // the PIN was accepted in this visit

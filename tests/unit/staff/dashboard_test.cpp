@@ -12,17 +12,6 @@ using namespace store::testing;
 
 constexpr std::int64_t kDay = 24 * 3'600'000;
 
-domain::ServiceRating rating(int overall, std::optional<int> wait, std::string service, std::optional<int> counter,
-                             std::string comment = {}) {
-    domain::ServiceRating r;
-    r.overall = overall;
-    r.wait = wait;
-    r.service = std::move(service);
-    r.counter = counter;
-    r.comment = std::move(comment);
-    return r;
-}
-
 class Dashboard : public ::testing::Test {
 protected:
     void SetUp() override {

@@ -13,17 +13,6 @@ constexpr std::int64_t kDay = 24 * kHour;
 // 2025-11-26 01:20 UTC = 04:20 in Riyadh.
 constexpr std::int64_t kNow = 1'764'120'000'000;
 
-domain::ServiceRating rating(int overall, std::optional<int> wait, std::string service, std::optional<int> counter,
-                             std::string comment = {}) {
-    domain::ServiceRating r;
-    r.overall = overall;
-    r.wait = wait;
-    r.service = std::move(service);
-    r.counter = counter;
-    r.comment = std::move(comment);
-    return r;
-}
-
 class Satisfaction : public ::testing::Test {
 protected:
     void SetUp() override {

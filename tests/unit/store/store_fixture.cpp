@@ -50,6 +50,17 @@ StoreOptions options_for(const HqKeys& keys, TestClock* clock) {
     return options;
 }
 
+domain::ServiceRating rating(int overall, std::optional<int> wait, std::string service, std::optional<int> counter,
+                             std::string comment) {
+    domain::ServiceRating r;
+    r.overall = overall;
+    r.wait = wait;
+    r.service = std::move(service);
+    r.counter = counter;
+    r.comment = std::move(comment);
+    return r;
+}
+
 domain::SupportRequest sample_request(int n) {
     domain::SupportRequest r;
     r.full_name = "هند سعيد القحطاني";

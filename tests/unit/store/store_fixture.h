@@ -35,6 +35,9 @@ struct TestClock {
 StoreOptions options_for(const HqKeys& keys, TestClock* clock = nullptr);
 
 domain::SupportRequest sample_request(int n = 0);  // n varies the name and description
+// A rating with the overall score, the waiting-time aspect, the place and an optional comment.
+domain::ServiceRating rating(int overall, std::optional<int> wait, std::string service, std::optional<int> counter,
+                             std::string comment = {});
 domain::Feedback sample_feedback();
 domain::Volunteer sample_volunteer();
 domain::ServiceRating sample_rating(int overall = 4, std::string comment = {});

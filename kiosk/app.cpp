@@ -50,8 +50,8 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
     screens::expire_left_form(session_, frame.now_ms);
     strings_.set_lang(session_.lang);
 
-    ui::widgets::Theme theme = session_.high_contrast ? ui::widgets::Theme::high_contrast()
-                                                      : ui::widgets::Theme::standard();
+    ui::widgets::Theme theme =
+        session_.high_contrast ? ui::widgets::Theme::high_contrast() : ui::widgets::Theme::standard();
     theme.text_scale = session_.bigger_text ? 1.25f : 1.0f;
     ui::widgets::Ui ui(text_, frame, theme, ui::i18n::is_rtl(session_.lang), config_.digits);
     screens::ScreenContext ctx{ui, strings_, session_, content_, store_, config_.utc_offset_minutes};

@@ -18,9 +18,9 @@ namespace kiosk {
 struct AppConfig {
     ui::i18n::Lang default_lang = ui::i18n::Lang::Ar;
     ui::text::Digits digits = ui::text::Digits::Western;
-    int utc_offset_minutes = 180;   // Saudi Arabia, no daylight saving
-    double idle_seconds = 90.0;     // untouched this long, a screen warns before it resets
-    bool bigger_text = false;       // what every visit starts with (staff.settings)
+    int utc_offset_minutes = 180;  // Saudi Arabia, no daylight saving
+    double idle_seconds = 90.0;    // untouched this long, a screen warns before it resets
+    bool bigger_text = false;      // what every visit starts with (staff.settings)
     bool high_contrast = false;
 };
 

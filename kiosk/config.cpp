@@ -17,7 +17,8 @@ std::expected<void, std::string> merge(const std::filesystem::path& file, KioskC
     std::stringstream text;
     text << in.rdbuf();
     auto json = nlohmann::json::parse(text.str(), nullptr, false);
-    if (!in || json.is_discarded() || !json.is_object()) return std::unexpected(file.string() + " is not a JSON object");
+    if (!in || json.is_discarded() || !json.is_object())
+        return std::unexpected(file.string() + " is not a JSON object");
     try {
         config.kiosk_id = json.value("kiosk_id", config.kiosk_id);
         config.hq_url = json.value("hq_url", config.hq_url);

@@ -13,7 +13,7 @@ struct KioskConfig {
     std::string kiosk_id = "unprovisioned";
     std::string hq_url;
     std::string default_lang = "ar";
-    std::string digits = "western";       // or "arabic-indic"
+    std::string digits = "western";  // or "arabic-indic"
     double idle_seconds = 90.0;
     int utc_offset_minutes = 180;
     // A cap on the database's size: on a small or shared disk the kiosk says "full" early and

@@ -14,14 +14,14 @@
 
 #include "kiosk/app.h"
 #include "kiosk/config.h"
-#include "kiosk/store/store.h"
+#include "kiosk/options.h"
 #include "kiosk/staff/export_job.h"
 #include "kiosk/staff/pin.h"
+#include "kiosk/store/store.h"
 #include "kiosk/sync_outbox.h"
-#include "sync/client/export.h"
 #include "sync/client/client.h"
+#include "sync/client/export.h"
 #include "sync/protocol/kiosk_files.h"
-#include "kiosk/options.h"
 #include "ui/platform/host.h"
 #include "ui/platform/replay.h"
 #include "ui/platform/resources.h"
@@ -44,7 +44,8 @@ int set_staff_pin(const std::filesystem::path& data_dir, const std::string& kios
     store_options.kiosk_id = kiosk_id;
     auto store = kiosk::store::Store::open(data_dir, std::move(store_options));
     if (!store) {
-        std::fprintf(stderr, "kiosk: cannot open the store in %s: %s\n", data_dir.c_str(), store.error().detail.c_str());
+        std::fprintf(stderr, "kiosk: cannot open the store in %s: %s\n", data_dir.c_str(),
+                     store.error().detail.c_str());
         return 1;
     }
     if (!kiosk::staff::set_pin(*store, pin)) {
@@ -76,9 +77,9 @@ kiosk::staff::StaffServices::Writer make_exporter(const std::filesystem::path& d
                                                              : ExportStage::verifying,
                          fraction);
         };
-        auto written = kiosk_sync::client::export_bundle(*outbox, dir, identity.kiosk_id, identity.secret,
-                                                         std::chrono::system_clock::time_point(std::chrono::milliseconds(now_ms)),
-                                                         on_progress);
+        auto written = kiosk_sync::client::export_bundle(
+            *outbox, dir, identity.kiosk_id, identity.secret,
+            std::chrono::system_clock::time_point(std::chrono::milliseconds(now_ms)), on_progress);
         if (!written) return std::unexpected(written.error());
         return kiosk::staff::ExportedBundle{written->path, written->count};
     };
@@ -97,8 +98,8 @@ int run(const kiosk::Options& options) {
         std::fprintf(stderr, "kiosk: %s\n", content.error().c_str());
         return 1;
     }
-    const std::filesystem::path data_dir = options.data_dir.empty() ? kiosk::default_data_dir()
-                                                                     : std::filesystem::path(options.data_dir);
+    const std::filesystem::path data_dir =
+        options.data_dir.empty() ? kiosk::default_data_dir() : std::filesystem::path(options.data_dir);
     auto config = kiosk::load_config(data_dir, options.config_file);
     if (!config) {
         std::fprintf(stderr, "kiosk: %s\n", config.error().c_str());
@@ -106,7 +107,8 @@ int run(const kiosk::Options& options) {
     }
     if (!options.hq_url.empty()) config->hq_url = options.hq_url;
     // --lang wins; otherwise the language the kiosk is configured to greet in.
-    const ui::i18n::Lang lang = options.lang.value_or(config->default_lang == "en" ? ui::i18n::Lang::En : ui::i18n::Lang::Ar);
+    const ui::i18n::Lang lang =
+        options.lang.value_or(config->default_lang == "en" ? ui::i18n::Lang::En : ui::i18n::Lang::Ar);
     if (options.set_staff_pin) return set_staff_pin(data_dir, config->kiosk_id);
     // A kiosk whose storage cannot open still informs visitors; forms then say calmly that
     // they cannot be received, and staff read why here.
@@ -124,7 +126,7 @@ int run(const kiosk::Options& options) {
         };
         store_options.random = [state = std::uint64_t{0x6d6f756a6b696f73}](std::span<std::uint8_t> out) mutable {
             for (auto& byte : out) {
-                state += 0x9e3779b97f4a7c15ULL;   // splitmix64
+                state += 0x9e3779b97f4a7c15ULL;  // splitmix64
                 std::uint64_t z = state;
                 z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
                 z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
@@ -134,8 +136,9 @@ int run(const kiosk::Options& options) {
     }
     auto opened = kiosk::store::Store::open(data_dir, std::move(store_options));
     if (opened) store.emplace(std::move(*opened));
-    else std::fprintf(stderr, "kiosk: storage in %s is unavailable (%s): %s\n", data_dir.c_str(),
-                      std::string(kiosk::store::to_string(opened.error().kind)).c_str(), opened.error().detail.c_str());
+    else
+        std::fprintf(stderr, "kiosk: storage in %s is unavailable (%s): %s\n", data_dir.c_str(),
+                     std::string(kiosk::store::to_string(opened.error().kind)).c_str(), opened.error().detail.c_str());
 
     ui::platform::HostOptions host_options{.headless = options.headless,
                                            .windowed = options.windowed,
@@ -145,8 +148,10 @@ int run(const kiosk::Options& options) {
                                            .headless_wall_start_ms = kHeadlessWallStartMs};
     auto host = ui::platform::Host::create(host_options);
     if (!host) {
-        std::fprintf(stderr, "kiosk: cannot open the display (%s). To run without one: kiosk --headless --size 1280x800 --replay FILE\n",
-                     host.error().c_str());
+        std::fprintf(
+            stderr,
+            "kiosk: cannot open the display (%s). To run without one: kiosk --headless --size 1280x800 --replay FILE\n",
+            host.error().c_str());
         return 1;
     }
     host_for_clock = host->get();
@@ -168,8 +173,8 @@ int run(const kiosk::Options& options) {
     // Sync starts only on a provisioned kiosk (kiosk-hq provision wrote its id, secret and
     // HQ's key); an unprovisioned one keeps everything queued until it is.
     std::unique_ptr<kiosk_sync::client::Client> sync;
-    kiosk::staff::StaffServices staff_services{.kiosk_id = config->kiosk_id, .hq_url = config->hq_url,
-                                               .drive_roots = config->drive_roots};
+    kiosk::staff::StaffServices staff_services{
+        .kiosk_id = config->kiosk_id, .hq_url = config->hq_url, .drive_roots = config->drive_roots};
     if (store) {
         auto identity = kiosk_sync::protocol::load_kiosk_identity(data_dir);
         if (identity) {
@@ -185,7 +190,8 @@ int run(const kiosk::Options& options) {
                 app.set_sync(sync.get());
             }
         } else {
-            std::fprintf(stderr, "kiosk: not provisioned for sync (%s); records stay queued\n", identity.error().c_str());
+            std::fprintf(stderr, "kiosk: not provisioned for sync (%s); records stay queued\n",
+                         identity.error().c_str());
         }
     }
     app.set_staff_services(std::move(staff_services));

@@ -19,10 +19,10 @@ struct Options {
     std::string data_dir;
     std::string config_file;
     std::string hq_url;
-    std::optional<ui::i18n::Lang> lang;   // unset: config.json's default_lang
+    std::optional<ui::i18n::Lang> lang;  // unset: config.json's default_lang
     bool set_staff_pin = false;
-    double run_for_s = 0.0;     // end the interactive loop after this long (measurements)
-    bool stats = false;         // print frames drawn and time to first frame on exit
+    double run_for_s = 0.0;  // end the interactive loop after this long (measurements)
+    bool stats = false;      // print frames drawn and time to first frame on exit
     bool help = false;
 };
 

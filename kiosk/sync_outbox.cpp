@@ -11,16 +11,14 @@ constexpr std::string_view kCursorKey = "sync.status_cursor";
 constexpr std::string_view kEtagKey = "sync.content_etag";
 constexpr std::string_view kContentKey = "sync.content";
 
-std::string describe(const store::StoreError& e) {
-    return std::string(store::to_string(e.kind)) + ": " + e.detail;
-}
+std::string describe(const store::StoreError& e) { return std::string(store::to_string(e.kind)) + ": " + e.detail; }
 
 class StoreOutbox final : public client::Outbox {
 public:
     explicit StoreOutbox(store::Store store) : store_(std::move(store)) {}
 
     std::expected<std::vector<client::OutboxItem>, std::string> next_batch(std::size_t max_records,
-                                                                          std::size_t max_bytes) override {
+                                                                           std::size_t max_bytes) override {
         auto batch = store_.outbox_batch(max_records, max_bytes);
         if (!batch) return std::unexpected(describe(batch.error()));
         std::vector<client::OutboxItem> items;
@@ -96,8 +94,8 @@ std::unique_ptr<client::Outbox> make_store_outbox(store::Store store) {
 }
 
 client::OutboxFactory store_outbox_factory(std::filesystem::path data_dir, std::string kiosk_id) {
-    return [data_dir = std::move(data_dir), kiosk_id = std::move(kiosk_id)]()
-               -> std::expected<std::unique_ptr<client::Outbox>, std::string> {
+    return [data_dir = std::move(data_dir),
+            kiosk_id = std::move(kiosk_id)]() -> std::expected<std::unique_ptr<client::Outbox>, std::string> {
         store::StoreOptions options;
         options.kiosk_id = kiosk_id;
         auto opened = store::Store::open(data_dir, std::move(options));

@@ -43,7 +43,7 @@ Checked<std::string> check_choice(std::string_view value, std::span<const std::s
 
 // Known keys, each once, in the order chosen; the first unknown key fails the field.
 Checked<std::vector<std::string>> check_keys(const std::vector<std::string>& chosen,
-                                              std::span<const std::string_view> allowed) {
+                                             std::span<const std::string_view> allowed) {
     std::vector<std::string> out;
     for (const std::string& key : chosen) {
         if (!contains(allowed, key)) return {{}, keys::invalid_choice, 0};
@@ -69,16 +69,17 @@ constexpr TextRule kShortOptional{Presence::optional, 2, kShortTextMaxChars, fal
 
 std::string_view wire_name(RecordKind kind) {
     switch (kind) {
-        case RecordKind::support_request: return "support_request";
-        case RecordKind::feedback: return "feedback";
-        case RecordKind::volunteer: return "volunteer";
-        case RecordKind::rating: return "rating";
+    case RecordKind::support_request: return "support_request";
+    case RecordKind::feedback: return "feedback";
+    case RecordKind::volunteer: return "volunteer";
+    case RecordKind::rating: return "rating";
     }
     return "unknown";
 }
 
 std::optional<RecordKind> record_kind_from(std::string_view wire) {
-    for (RecordKind kind : {RecordKind::support_request, RecordKind::feedback, RecordKind::volunteer, RecordKind::rating}) {
+    for (RecordKind kind :
+         {RecordKind::support_request, RecordKind::feedback, RecordKind::volunteer, RecordKind::rating}) {
         if (wire_name(kind) == wire) return kind;
     }
     return std::nullopt;
@@ -101,7 +102,7 @@ Validated<SupportRequest> validate(const SupportRequestForm& f) {
     r.monthly_income = c.take("income", check_whole_number(f.monthly_income, 0, kIncomeMax, keys::income_range));
     r.request_type = c.take("type", check_choice(f.request_type, kRequestTypes));
     r.description = c.take("description", check_text(f.description, {Presence::required, kDescriptionMinChars,
-                                                                        kDescriptionMaxChars, true, false}));
+                                                                     kDescriptionMaxChars, true, false}));
     if (!f.declaration_accepted) c.fail("declaration", keys::declaration_required);
     if (const std::string_view e = check_signature(f.signature); !e.empty()) {
         c.fail("signature", e);
@@ -115,7 +116,8 @@ Validated<Feedback> validate(const FeedbackForm& f) {
     Collector c;
     Feedback r;
     r.kind = c.take("kind", check_choice(f.kind, kFeedbackKinds));
-    r.text = c.take("text", check_text(f.text, {Presence::required, kFeedbackMinChars, kFeedbackMaxChars, true, false}));
+    r.text =
+        c.take("text", check_text(f.text, {Presence::required, kFeedbackMinChars, kFeedbackMaxChars, true, false}));
     r.name = c.take("name", check_name(f.name, {Presence::optional, false}));
     r.mobile = c.take("mobile", check_mobile(f.mobile, Presence::optional));
     return c.finish(std::move(r));

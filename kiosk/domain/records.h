@@ -27,8 +27,8 @@ inline constexpr std::array<std::string_view, 7> kRequestTypes = {"food",      "
                                                                   "education", "furniture", "other"};
 inline constexpr std::array<std::string_view, 3> kFeedbackKinds = {"inquiry", "complaint", "suggestion"};
 inline constexpr std::array<std::string_view, 10> kSkillKeys = {
-    "teaching", "health", "technology", "driving", "events", "administration", "cooking", "design", "translation",
-    "social_media"};
+    "teaching",       "health",  "technology", "driving",     "events",
+    "administration", "cooking", "design",     "translation", "social_media"};
 inline constexpr std::array<std::string_view, 4> kAvailabilityKeys = {"weekday_mornings", "weekday_evenings",
                                                                       "weekends", "occasional"};
 inline constexpr std::array<std::string_view, 4> kRatingAspects = {"wait", "courtesy", "clarity", "ease"};
@@ -74,7 +74,7 @@ struct SupportRequest {
 
 // ---- inquiry / complaint / suggestion --------------------------------------------------
 struct FeedbackForm {
-    std::string kind;  // one of kFeedbackKinds
+    std::string kind;                // one of kFeedbackKinds
     std::string text, name, mobile;  // name and mobile optional: given when a reply is wanted
     bool operator==(const FeedbackForm&) const = default;
 };
@@ -103,7 +103,7 @@ struct Volunteer {
 
 // ---- service rating (no personal data by design) ---------------------------------------
 struct RatingForm {
-    int overall = 0;  // 1..5, 0 = not chosen yet
+    int overall = 0;                                   // 1..5, 0 = not chosen yet
     std::optional<int> wait, courtesy, clarity, ease;  // 1..5 each, optional
     std::string comment;
     std::string service;         // content key of the service visited, optional

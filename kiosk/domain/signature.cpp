@@ -44,7 +44,8 @@ std::string_view check_signature(const Signature& signature) {
         }
     }
     const bool long_enough = ink >= static_cast<double>(kSignatureMinInk * s.width);
-    const bool wide_enough = max_x - min_x >= kSignatureMinExtent * s.width || max_y - min_y >= kSignatureMinExtent * s.height;
+    const bool wide_enough =
+        max_x - min_x >= kSignatureMinExtent * s.width || max_y - min_y >= kSignatureMinExtent * s.height;
     return long_enough && wide_enough ? std::string_view{} : keys::signature_too_small;
 }
 

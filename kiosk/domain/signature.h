@@ -17,7 +17,7 @@ struct Point {
 using Stroke = std::vector<Point>;
 
 struct Signature {
-    float width = 0;   // size of the pad the strokes were drawn on, same units as the points
+    float width = 0;  // size of the pad the strokes were drawn on, same units as the points
     float height = 0;
     std::vector<Stroke> strokes;
     bool operator==(const Signature&) const = default;

@@ -20,17 +20,14 @@ CharClass classify(char32_t cp, Lines lines) {
     if (cp == U'\n') return lines == Lines::multiple ? CharClass::allowed : CharClass::invisible;
     const auto c = static_cast<UChar32>(cp);
     switch (u_charType(c)) {
-        case U_CONTROL_CHAR:
-        case U_FORMAT_CHAR:  // bidi embeddings, overrides, isolates, marks; ZWJ/ZWNJ; BOM
-        case U_LINE_SEPARATOR:
-        case U_PARAGRAPH_SEPARATOR:
-            return CharClass::invisible;
-        case U_PRIVATE_USE_CHAR:
-        case U_UNASSIGNED:  // includes noncharacters
-        case U_SURROGATE:
-            return CharClass::unsupported;
-        default:
-            break;
+    case U_CONTROL_CHAR:
+    case U_FORMAT_CHAR:  // bidi embeddings, overrides, isolates, marks; ZWJ/ZWNJ; BOM
+    case U_LINE_SEPARATOR:
+    case U_PARAGRAPH_SEPARATOR: return CharClass::invisible;
+    case U_PRIVATE_USE_CHAR:
+    case U_UNASSIGNED:  // includes noncharacters
+    case U_SURROGATE: return CharClass::unsupported;
+    default: break;
     }
     // Variation selectors, the combining grapheme joiner, Hangul fillers: they draw
     // nothing yet change what a string compares equal to.
@@ -98,9 +95,9 @@ Cleaned clean(std::string_view input, CleanOptions options) {
     if (!cps) return {{}, keys::invalid_encoding};
     for (char32_t cp : *cps) {
         switch (classify(cp, options.lines)) {
-            case CharClass::invisible: return {{}, keys::invisible_character};
-            case CharClass::unsupported: return {{}, keys::unsupported_character};
-            case CharClass::allowed: break;
+        case CharClass::invisible: return {{}, keys::invisible_character};
+        case CharClass::unsupported: return {{}, keys::unsupported_character};
+        case CharClass::allowed: break;
         }
     }
     return {to_nfc(utf8::encode(collapse(*cps, options.strip_tatweel))), {}};

@@ -15,7 +15,7 @@ enum class Lines { single, multiple };
 
 struct CleanOptions {
     Lines lines = Lines::single;
-    bool strip_tatweel = false;       // names and places: tatweel is decoration, not spelling
+    bool strip_tatweel = false;         // names and places: tatweel is decoration, not spelling
     std::size_t max_bytes = 16 * 1024;  // refuse before doing any work on absurd input
 };
 

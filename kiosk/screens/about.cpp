@@ -32,8 +32,9 @@ float bullet_list(ui::widgets::Ui& ui, const std::vector<std::string>& items, fl
 }
 
 float section_title(ui::widgets::Ui& ui, const std::string& text, float x, float y, float w) {
-    return ui.label(text, Rect{x, y, w, 0},
-                    TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
+    return ui.label(
+        text, Rect{x, y, w, 0},
+        TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
 }
 
 void qr_card(ui::widgets::Ui& ui, const std::string& payload, const std::string& caption, const Rect& r) {
@@ -43,8 +44,11 @@ void qr_card(ui::widgets::Ui& ui, const std::string& payload, const std::string&
     const float cap = ui.text_px(TextRole::Body) * 1.8f;
     ui::widgets::draw_qr(payload, Rect{r.x + 10 * u, r.y + 10 * u, r.w - 20 * u, r.h - cap - 20 * u});
     ui.label(caption, Rect{r.x, r.bottom() - cap - 6 * u, r.w, cap},
-             TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .align = ui::text::Align::Center,
-                         .centre_vertically = true, .max_lines = 1});
+             TextOptions{.role = TextRole::Body,
+                         .weight = ui::text::Weight::Bold,
+                         .align = ui::text::Align::Center,
+                         .centre_vertically = true,
+                         .max_lines = 1});
 }
 
 }  // namespace
@@ -65,8 +69,9 @@ void draw_about(ScreenContext& ctx, const Content& content) {
     // First column, from the start edge.
     Rect first = ui.from_start(pad, body.y + pad * 0.6f, col_w, 0);
     float y = first.y;
-    y += ui.label(about.title, Rect{first.x, y, first.w, 0},
-                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
+    y += ui.label(
+        about.title, Rect{first.x, y, first.w, 0},
+        TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
     y += 10.0f * u;
     y += ui.label(about.intro, Rect{first.x, y, first.w, 0}, TextOptions{.role = TextRole::Body});
     y += 24.0f * u;
@@ -81,7 +86,8 @@ void draw_about(ScreenContext& ctx, const Content& content) {
     y2 += bullet_list(ui, about.channels, second.x, y2, second.w) + 16.0f * u;
     const float card = std::min((second.w - 24.0f * u) * 0.5f, std::max(120.0f * u, body.bottom() - y2 - 16.0f * u));
     Rect web = ui.rtl() ? Rect{second.right() - card, y2, card, card} : Rect{second.x, y2, card, card};
-    Rect mail = ui.rtl() ? Rect{web.x - 24.0f * u - card, y2, card, card} : Rect{web.right() + 24.0f * u, y2, card, card};
+    Rect mail =
+        ui.rtl() ? Rect{web.x - 24.0f * u - card, y2, card, card} : Rect{web.right() + 24.0f * u, y2, card, card};
     qr_card(ui, content.website, about.qr_web, web);
     qr_card(ui, content.email, about.qr_mail, mail);
 }

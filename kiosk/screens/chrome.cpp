@@ -26,14 +26,18 @@ constexpr double kStaffHoldMs = 3000.0;
 bool bar_button(ui::widgets::Ui& ui, std::string_view id, std::string_view text, const Rect& r, bool primary) {
     bool tapped = ui.tap_area(id, r);
     const auto& t = ui.theme();
-    ui::widgets::Colour bg = primary ? (ui.is_pressed() ? t.primary_pressed : t.primary)
-                                     : (ui.is_pressed() ? t.surface_pressed : t.surface);
+    ui::widgets::Colour bg =
+        primary ? (ui.is_pressed() ? t.primary_pressed : t.primary) : (ui.is_pressed() ? t.surface_pressed : t.surface);
     ui.fill(r, bg, r.h * 0.5f);
     if (!primary) ui.outline(r, t.border, r.h * 0.5f, 2.0f);
     ui.label(text, Rect{r.x + 8, r.y, r.w - 16, r.h},
-             TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold,
-                         .colour = primary ? t.on_primary : t.text, .align = ui::text::Align::Center,
-                         .wrap = false, .centre_vertically = true, .max_lines = 1});
+             TextOptions{.role = TextRole::Body,
+                         .weight = ui::text::Weight::Bold,
+                         .colour = primary ? t.on_primary : t.text,
+                         .align = ui::text::Align::Center,
+                         .wrap = false,
+                         .centre_vertically = true,
+                         .max_lines = 1});
     return tapped;
 }
 
@@ -52,8 +56,9 @@ void draw_logo_mark(ui::widgets::Ui& ui, const Rect& box) {
         const float half = r * (0.45f + 0.12f * static_cast<float>(i));
         ImVec2 a(c.x - dir * half, y);
         ImVec2 b(c.x + dir * half, y);
-        dl->AddBezierCubic(a, ImVec2(c.x - dir * half * 0.4f, y - r * 0.28f), ImVec2(c.x + dir * half * 0.1f, y + r * 0.28f),
-                           b, t.on_primary, std::max(2.0f, r * 0.09f), 24);
+        dl->AddBezierCubic(a, ImVec2(c.x - dir * half * 0.4f, y - r * 0.28f),
+                           ImVec2(c.x + dir * half * 0.1f, y + r * 0.28f), b, t.on_primary, std::max(2.0f, r * 0.09f),
+                           24);
     }
 }
 
@@ -69,12 +74,18 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
     const auto lang = ctx.session.lang;
     const std::string time = ui::i18n::format_time(ui.wall_ms(), ctx.utc_offset_minutes, lang);
     const std::string date = ui::i18n::format_date(ui.wall_ms(), ctx.utc_offset_minutes, lang);
-    const TextOptions time_style{.role = TextRole::Title, .weight = ui::text::Weight::Bold,
-                                 .align = ui::text::Align::End, .wrap = false, .max_lines = 1};
-    const TextOptions date_style{.role = TextRole::Caption, .colour = t.text_muted, .align = ui::text::Align::End,
-                                 .wrap = false, .max_lines = 1};
-    TextOptions name_style{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                           .max_lines = 2};
+    const TextOptions time_style{.role = TextRole::Title,
+                                 .weight = ui::text::Weight::Bold,
+                                 .align = ui::text::Align::End,
+                                 .wrap = false,
+                                 .max_lines = 1};
+    const TextOptions date_style{.role = TextRole::Caption,
+                                 .colour = t.text_muted,
+                                 .align = ui::text::Align::End,
+                                 .wrap = false,
+                                 .max_lines = 1};
+    TextOptions name_style{
+        .role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = t.primary, .max_lines = 2};
     const TextOptions tag_style{.role = TextRole::Caption, .colour = t.text_muted, .max_lines = 1};
     const float clock_w = std::max(ui.layout(time, 0, time_style).width, ui.layout(date, 0, date_style).width);
     const float logo = 76.0f * u;
@@ -85,7 +96,8 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
     // The association's name whole, on at most two lines: a narrow bar (portrait, with
     // "rate us" beside it) takes a smaller size rather than cutting the name.
     // As a last resort the smallest size takes a third line.
-    const std::pair<TextRole, int> sizes[] = {{TextRole::Title, 2}, {TextRole::Label, 2}, {TextRole::Body, 2}, {TextRole::Body, 3}};
+    const std::pair<TextRole, int> sizes[] = {
+        {TextRole::Title, 2}, {TextRole::Label, 2}, {TextRole::Body, 2}, {TextRole::Body, 3}};
     for (const auto& [role, lines] : sizes) {
         name_style.role = role;
         name_style.max_lines = lines;
@@ -143,16 +155,18 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
     const float row_h = 104.0f * u;
     auto& s = ctx.session;
     auto item = [&](std::string_view id, std::string_view key, bool primary) {
-        const float text = ui.layout(ctx.tr(key), 0, TextOptions{.role = TextRole::Body,
-                                                                  .weight = ui::text::Weight::Bold, .wrap = false}).width;
+        const float text =
+            ui.layout(ctx.tr(key), 0,
+                      TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .wrap = false})
+                .width;
         return BarItem{id, key, primary, std::max(152.0f * u, text + 48.0f * u)};
     };
     std::vector<BarItem> start_items;
     if (options.show_home) start_items.push_back(item("nav.home", "nav.home", false));
     if (options.show_back) start_items.push_back(item("nav.back", "nav.back", false));
-    const std::vector<BarItem> end_items = {item("nav.lang", "nav.lang", true),
-                                            item("nav.bigger", s.bigger_text ? "nav.smaller" : "nav.bigger", false),
-                                            item("nav.contrast", s.high_contrast ? "nav.contrast_off" : "nav.contrast", false)};
+    const std::vector<BarItem> end_items = {
+        item("nav.lang", "nav.lang", true), item("nav.bigger", s.bigger_text ? "nav.smaller" : "nav.bigger", false),
+        item("nav.contrast", s.high_contrast ? "nav.contrast_off" : "nav.contrast", false)};
     float needed = 2 * pad;
     for (const auto& i : start_items) needed += i.width + gap;
     for (const auto& i : end_items) needed += i.width + gap;
@@ -174,7 +188,8 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
     }
     x = pad;
     for (const auto& i : end_items) {
-        if (bar_button(ui, i.id, ctx.tr(i.key), ui.from_start(ui.width() - x - i.width, end_row, i.width, bh), i.primary)) {
+        if (bar_button(ui, i.id, ctx.tr(i.key), ui.from_start(ui.width() - x - i.width, end_row, i.width, bh),
+                       i.primary)) {
             if (i.id == "nav.lang") s.lang = s.lang == ui::i18n::Lang::Ar ? ui::i18n::Lang::En : ui::i18n::Lang::Ar;
             else if (i.id == "nav.bigger") s.bigger_text = !s.bigger_text;
             else s.high_contrast = !s.high_contrast;

@@ -8,15 +8,15 @@
 namespace kiosk::screens {
 
 struct ChromeOptions {
-    bool show_home = true;    // home and back make no sense on the home screen itself
+    bool show_home = true;  // home and back make no sense on the home screen itself
     bool show_back = true;
-    bool show_rate = true;    // rating the service is always one tap away (policy goal 6.3)
+    bool show_rate = true;  // rating the service is always one tap away (policy goal 6.3)
 };
 
 struct ChromeResult {
     ui::widgets::Rect body;
-    bool back = false;        // the visitor tapped "back"
-    float logo_hold = 0.0f;   // progress of a long press on the logo (staff entry)
+    bool back = false;       // the visitor tapped "back"
+    float logo_hold = 0.0f;  // progress of a long press on the logo (staff entry)
     bool logo_held = false;
 };
 

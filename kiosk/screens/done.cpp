@@ -28,8 +28,11 @@ void draw_done(ScreenContext& ctx, const DoneSpec& spec) {
     y += icon + 16.0f * u;
     const TextOptions centred{.role = TextRole::Label, .align = ui::text::Align::Center};
     y += ui.label(ctx.tr(spec.title_key), Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                              .align = ui::text::Align::Center}) + 10.0f * u;
+                  TextOptions{.role = TextRole::Heading,
+                              .weight = ui::text::Weight::Bold,
+                              .colour = t.primary,
+                              .align = ui::text::Align::Center}) +
+         10.0f * u;
     y += ui.label(ctx.tr(spec.detail_key), Rect{x, y, w, 0}, centred) + 24.0f * u;
     if (with_reference) {
         // The reference and its code side by side; the code is what a phone camera reads.
@@ -47,14 +50,19 @@ void draw_done(ScreenContext& ctx, const DoneSpec& spec) {
         const Rect qr_box = ui.rtl() ? Rect{box.x + 16.0f * u, y + (box_h - qr) * 0.5f, qr, qr}
                                      : Rect{box.right() - 16.0f * u - qr, y + (box_h - qr) * 0.5f, qr, qr};
         ui::widgets::draw_qr(spec.reference, qr_box);
-        const Rect text = ui.rtl() ? Rect{qr_box.right() + 24.0f * u, y + 16.0f * u, box.right() - qr_box.right() - 48.0f * u, 0}
-                                   : Rect{box.x + 24.0f * u, y + 16.0f * u, qr_box.x - box.x - 48.0f * u, 0};
+        const Rect text =
+            ui.rtl() ? Rect{qr_box.right() + 24.0f * u, y + 16.0f * u, box.right() - qr_box.right() - 48.0f * u, 0}
+                     : Rect{box.x + 24.0f * u, y + 16.0f * u, qr_box.x - box.x - 48.0f * u, 0};
         float ty = text.y;
         ty += ui.label(ctx.tr("done.reference"), Rect{text.x, ty, text.w, 0},
                        TextOptions{.role = TextRole::Body, .colour = t.text_muted});
         ty += ui.label(spec.reference, Rect{text.x, ty, text.w, 0},
-                       TextOptions{.role = TextRole::Display, .weight = ui::text::Weight::Bold, .colour = t.text,
-                                   .wrap = false, .direction = ui::text::Direction::Ltr}) + 4.0f * u;
+                       TextOptions{.role = TextRole::Display,
+                                   .weight = ui::text::Weight::Bold,
+                                   .colour = t.text,
+                                   .wrap = false,
+                                   .direction = ui::text::Direction::Ltr}) +
+              4.0f * u;
         ui.label(ctx.tr("done.reference_hint"), Rect{text.x, ty, text.w, 0}, TextOptions{.role = TextRole::Body});
         y += box_h + 24.0f * u;
     }

@@ -11,10 +11,10 @@ namespace kiosk::screens {
 
 struct DoneSpec {
     std::string_view title_key;
-    std::string_view detail_key;       // what happens next, in plain words
-    std::string_view reference;        // empty: no reference (ratings)
-    std::string_view home_id;          // e.g. "request.home"
-    bool offer_rating = true;          // not after the visitor has just rated
+    std::string_view detail_key;  // what happens next, in plain words
+    std::string_view reference;   // empty: no reference (ratings)
+    std::string_view home_id;     // e.g. "request.home"
+    bool offer_rating = true;     // not after the visitor has just rated
 };
 
 void draw_done(ScreenContext& ctx, const DoneSpec& spec);

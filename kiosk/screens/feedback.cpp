@@ -25,7 +25,8 @@ float kind_chips(ScreenContext& ctx, FeedbackFlow& flow, std::vector<FieldPlace>
     const float u = ui.scale();
     const float top = y;
     y += ui.label(ctx.tr("feedback.kind"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
     std::vector<std::string> keys;
     for (auto kind : domain::kFeedbackKinds) keys.push_back("feedback.kind." + std::string(kind));
     std::vector<ui::widgets::Choice> kinds;
@@ -49,28 +50,40 @@ void draw_feedback_form(ScreenContext& ctx) {
     const auto& t = ui.theme();
     const float u = ui.scale();
     FormFrame f = begin_form(ctx, flow.scroll,
-                             FormSpec{.title_key = "feedback.title", .subtitle_key = "feedback.intro",
-                                      .action_id = "nav.submit", .action_key = "feedback.send"});
+                             FormSpec{.title_key = "feedback.title",
+                                      .subtitle_key = "feedback.intro",
+                                      .action_id = "nav.submit",
+                                      .action_key = "feedback.send"});
     std::vector<FieldPlace> places;
     float y = f.y;
     y += form_warning(ctx, flow.error_key, f, y);
     y += kind_chips(ctx, flow, places, f, y) + 24.0f * u;
 
-    const std::string hint_key = "feedback.text_hint." + (flow.form.kind.empty() ? std::string("none") : flow.form.kind);
+    const std::string hint_key =
+        "feedback.text_hint." + (flow.form.kind.empty() ? std::string("none") : flow.form.kind);
     y += form_field(ctx, flow.errors, places, "feedback.text", flow.form.text, y, f,
-                    FieldOptions{.label = ctx.tr("feedback.text"), .hint = ctx.tr(hint_key), .multiline = true,
-                                 .keyboard = text_keyboard(ctx.session)}) + 30.0f * u;
+                    FieldOptions{.label = ctx.tr("feedback.text"),
+                                 .hint = ctx.tr(hint_key),
+                                 .multiline = true,
+                                 .keyboard = text_keyboard(ctx.session)}) +
+         30.0f * u;
 
     // The contact part says plainly that it is optional and what it is for.
     y += ui.label(ctx.tr("feedback.contact"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) + 4.0f * u;
+                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) +
+         4.0f * u;
     y += ui.label(ctx.tr("feedback.contact_hint"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Body, .colour = t.text_muted}) + 14.0f * u;
+                  TextOptions{.role = TextRole::Body, .colour = t.text_muted}) +
+         14.0f * u;
     y += form_field(ctx, flow.errors, places, "feedback.name", flow.form.name, y, f,
-                    FieldOptions{.label = ctx.tr("feedback.name"), .keyboard = text_keyboard(ctx.session)}) + 18.0f * u;
+                    FieldOptions{.label = ctx.tr("feedback.name"), .keyboard = text_keyboard(ctx.session)}) +
+         18.0f * u;
     y += form_field(ctx, flow.errors, places, "feedback.mobile", flow.form.mobile, y, f,
-                    FieldOptions{.label = ctx.tr("feedback.mobile"), .hint = ctx.tr("feedback.mobile_hint"),
-                                 .left_to_right = true, .keyboard = KeyboardLayout::Digits, .max_bytes = 40});
+                    FieldOptions{.label = ctx.tr("feedback.mobile"),
+                                 .hint = ctx.tr("feedback.mobile_hint"),
+                                 .left_to_right = true,
+                                 .keyboard = KeyboardLayout::Digits,
+                                 .max_bytes = 40});
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
     else if (f.action) submit_form(ctx, flow, f.viewport.h, places, ScreenId::FeedbackDone);
@@ -82,8 +95,9 @@ void draw_feedback_done(ScreenContext& ctx) {
     const std::string kind = flow.form.kind.empty() ? std::string("inquiry") : flow.form.kind;
     const std::string title = "feedback.received." + kind;
     const std::string detail = "feedback.next." + kind + (flow.form.mobile.empty() ? ".anonymous" : ".reply");
-    draw_done(ctx, DoneSpec{.title_key = title, .detail_key = detail, .reference = flow.reference,
-                            .home_id = "feedback.home"});
+    draw_done(
+        ctx,
+        DoneSpec{.title_key = title, .detail_key = detail, .reference = flow.reference, .home_id = "feedback.home"});
 }
 
 }  // namespace kiosk::screens

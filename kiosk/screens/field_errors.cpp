@@ -19,7 +19,8 @@ float group_error(ui::widgets::Ui& ui, std::string_view message, float x, float 
     const float ey = y + 8.0f * u;
     const Rect icon_box = ui.rtl() ? Rect{x + w - icon, ey + 2.0f * u, icon, icon} : Rect{x, ey + 2.0f * u, icon, icon};
     ui::widgets::draw_icon(ui::widgets::Icon::Warning, icon_box, t.danger, false);
-    const Rect text = ui.rtl() ? Rect{x, ey, w - icon - 10.0f * u, 0} : Rect{x + icon + 10.0f * u, ey, w - icon - 10.0f * u, 0};
+    const Rect text =
+        ui.rtl() ? Rect{x, ey, w - icon - 10.0f * u, 0} : Rect{x + icon + 10.0f * u, ey, w - icon - 10.0f * u, 0};
     return ui.label(message, text, TextOptions{.role = TextRole::Body, .colour = t.danger}) + 8.0f * u;
 }
 
@@ -38,11 +39,12 @@ void show_first_error(ScreenContext& ctx, ui::widgets::ScrollState& scroll, floa
         if (!faulty) continue;
         if (!place.target.empty()) {
             focus.focus(place.target, place.keyboard);
-            focus.reveal_frames = 2;   // also when it was focused already: its message is new
+            focus.reveal_frames = 2;  // also when it was focused already: its message is new
         } else {
             focus.clear();
             // The message under the chips is drawn from the next frame on; leave room for it.
-            scroll.reveal(place.top, std::min(place.bottom + 80.0f * ctx.ui.scale(), place.top + viewport_h), viewport_h);
+            scroll.reveal(place.top, std::min(place.bottom + 80.0f * ctx.ui.scale(), place.top + viewport_h),
+                          viewport_h);
         }
         return;
     }
@@ -57,8 +59,8 @@ float form_field(ScreenContext& ctx, std::vector<domain::FieldError>& errors, st
     const std::string before = text;
     const float h = ui::widgets::text_field(ctx.ui, ctx.session.focus, id, text, f.x, y, f.w, options);
     if (text != before) forget_error(ctx, errors, field);
-    places.push_back(FieldPlace{.field = field, .target = id, .keyboard = options.keyboard, .top = y - f.y,
-                                .bottom = y + h - f.y});
+    places.push_back(
+        FieldPlace{.field = field, .target = id, .keyboard = options.keyboard, .top = y - f.y, .bottom = y + h - f.y});
     return h;
 }
 

@@ -18,8 +18,8 @@ namespace kiosk::screens {
 // Where one field of the form was drawn this frame, in content coordinates of the form's
 // scroll area (screen y minus FormFrame::y), so the form can scroll back to it.
 struct FieldPlace {
-    std::string_view field;          // the name validation uses: "text", "mobile", …
-    std::string_view target;         // the text field's target id; empty for chips
+    std::string_view field;   // the name validation uses: "text", "mobile", …
+    std::string_view target;  // the text field's target id; empty for chips
     ui::widgets::KeyboardLayout keyboard = ui::widgets::KeyboardLayout::Arabic;
     float top = 0;
     float bottom = 0;

@@ -36,23 +36,31 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         y += h + 8.0f * u;
     }
     const float action_h = 76.0f * u;
-    const float action_w = spec.action_id.empty() ? 0.0f
-                           : std::max(240.0f * u, ui.layout(ctx.tr(spec.action_key), 0,
-                                                            TextOptions{.role = TextRole::Label, .wrap = false}).width + 80.0f * u);
+    const float action_w =
+        spec.action_id.empty()
+            ? 0.0f
+            : std::max(
+                  240.0f * u,
+                  ui.layout(ctx.tr(spec.action_key), 0, TextOptions{.role = TextRole::Label, .wrap = false}).width +
+                      80.0f * u);
     const float title_w = typing ? col_w - action_w - 24.0f * u : col_w;
     const float title_h = ui.label(ctx.tr(spec.title_key), ui.from_start(col_x, y, title_w, 0),
                                    TextOptions{.role = typing ? TextRole::Title : TextRole::Heading,
-                                               .weight = ui::text::Weight::Bold, .colour = t.primary, .max_lines = 2});
+                                               .weight = ui::text::Weight::Bold,
+                                               .colour = t.primary,
+                                               .max_lines = 2});
     if (typing && !spec.action_id.empty()) {
         const Rect action = ui.from_start(col_x + col_w - action_w, y, action_w, std::max(title_h, 64.0f * u));
-        frame.action = ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
+        frame.action =
+            ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
         y += std::max(title_h, 64.0f * u);
     } else {
         y += title_h;
     }
     if (!spec.subtitle_key.empty() && !typing)
         y += ui.label(ctx.tr(spec.subtitle_key), Rect{col_x, y + 4.0f * u, col_w, 0},
-                      TextOptions{.role = TextRole::Body, .colour = t.text_muted}) + 4.0f * u;
+                      TextOptions{.role = TextRole::Body, .colour = t.text_muted}) +
+             4.0f * u;
     y += 12.0f * u;
 
     // From the bottom: keyboard (while typing), then the action row.
@@ -67,8 +75,10 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         bottom -= kh;
     }
     if (!spec.action_id.empty() && !typing) {
-        const Rect action = ui.from_start(ui.width() - col_x - action_w, bottom - action_h - 14.0f * u, action_w, action_h);
-        frame.action = ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
+        const Rect action =
+            ui.from_start(ui.width() - col_x - action_w, bottom - action_h - 14.0f * u, action_w, action_h);
+        frame.action =
+            ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
         bottom -= action_h + 28.0f * u;
     }
     if (focus.submit_requested) {
@@ -98,7 +108,8 @@ void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets
 float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f, float y, float gap) {
     if (key.empty()) return 0.0f;
     auto& ui = ctx.ui;
-    return ui::widgets::notice(ui, ctx.tr(key), ui::widgets::Icon::Warning, ui.theme().danger, f.x, y, f.w) + gap * ui.scale();
+    return ui::widgets::notice(ui, ctx.tr(key), ui::widgets::Icon::Warning, ui.theme().danger, f.x, y, f.w) +
+           gap * ui.scale();
 }
 
 std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,

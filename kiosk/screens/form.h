@@ -6,8 +6,8 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/screens/chrome.h"
 #include "kiosk/screens/screen.h"
@@ -16,8 +16,8 @@ namespace kiosk::screens {
 
 struct FormSpec {
     std::string_view title_key;
-    std::string_view subtitle_key;          // may be empty
-    std::string_view action_id;             // "nav.next" or "nav.submit"; empty: no action
+    std::string_view subtitle_key;  // may be empty
+    std::string_view action_id;     // "nav.next" or "nav.submit"; empty: no action
     std::string_view action_key;
     std::span<const std::string_view> steps = {};  // wizard step labels (keys), may be empty
     int step = 0;
@@ -25,12 +25,12 @@ struct FormSpec {
 };
 
 struct FormFrame {
-    ui::widgets::Rect viewport;   // where fields scroll
-    float x = 0;                  // content column, inside the viewport
+    ui::widgets::Rect viewport;  // where fields scroll
+    float x = 0;                 // content column, inside the viewport
     float w = 0;
-    float y = 0;                  // where content starts (moves as the area scrolls)
-    bool back = false;            // "back" tapped
-    bool action = false;          // next/submit tapped, or "enter" on a one-line field
+    float y = 0;          // where content starts (moves as the area scrolls)
+    bool back = false;    // "back" tapped
+    bool action = false;  // next/submit tapped, or "enter" on a one-line field
 };
 
 FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec);

@@ -16,11 +16,15 @@ using ui::widgets::TextRole;
 
 std::span<const HomeTile> home_tiles() {
     static constexpr std::array tiles = {
-        HomeTile{"home.request", "home.request.title", "home.request.hint", ui::widgets::Icon::Heart, ScreenId::RequestNeed},
-        HomeTile{"home.feedback", "home.feedback.title", "home.feedback.hint", ui::widgets::Icon::Bubble, ScreenId::FeedbackForm},
-        HomeTile{"home.volunteer", "home.volunteer.title", "home.volunteer.hint", ui::widgets::Icon::People, ScreenId::VolunteerForm},
+        HomeTile{"home.request", "home.request.title", "home.request.hint", ui::widgets::Icon::Heart,
+                 ScreenId::RequestNeed},
+        HomeTile{"home.feedback", "home.feedback.title", "home.feedback.hint", ui::widgets::Icon::Bubble,
+                 ScreenId::FeedbackForm},
+        HomeTile{"home.volunteer", "home.volunteer.title", "home.volunteer.hint", ui::widgets::Icon::People,
+                 ScreenId::VolunteerForm},
         HomeTile{"home.rate", "home.rate.title", "home.rate.hint", ui::widgets::Icon::Star, ScreenId::RateForm},
-        HomeTile{"home.status", "home.status.title", "home.status.hint", ui::widgets::Icon::Search, ScreenId::StatusLookup},
+        HomeTile{"home.status", "home.status.title", "home.status.hint", ui::widgets::Icon::Search,
+                 ScreenId::StatusLookup},
         HomeTile{"home.about", "home.about.title", "home.about.hint", ui::widgets::Icon::Info, ScreenId::About},
     };
     return tiles;
@@ -77,7 +81,8 @@ void start_flow(Session& session, ScreenId first) {
 }
 
 void leave_for_home(Session& session, double now_ms) {
-    if (has_unsent_input(session, session.screen)) session.left_form = Session::LeftForm{session.screen, now_ms + kLeftFormKeepMs};
+    if (has_unsent_input(session, session.screen))
+        session.left_form = Session::LeftForm{session.screen, now_ms + kLeftFormKeepMs};
     session.go(ScreenId::Home);
 }
 
@@ -102,16 +107,21 @@ float draw_left_form(ScreenContext& ctx, float y) {
     const float w = ui.width() - 2 * pad;
     const float inner = 22.0f * u;
     const float bh = 72.0f * u;
-    const float bw = std::max(220.0f * u, ui.layout(ctx.tr("home.resume"), 0, TextOptions{.role = TextRole::Label,
-                                                   .weight = ui::text::Weight::Bold, .wrap = false}).width + 56.0f * u);
+    const float bw = std::max(
+        220.0f * u, ui.layout(ctx.tr("home.resume"), 0,
+                              TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false})
+                            .width +
+                        56.0f * u);
     const float text_w = w - 3 * inner - bw;
     const TextOptions text{.role = TextRole::Label, .centre_vertically = true};
     const float h = std::max(bh, ui.measure(ctx.tr(left_form_key(s.left_form->screen)), text_w, text)) + 2 * inner;
     const Rect box = ui.from_start(pad, y, w, h);
     ui.fill(box, t.surface, 16.0f * u);
     ui.outline(box, t.accent, 16.0f * u, 3.0f * u);
-    ui.label(ctx.tr(left_form_key(s.left_form->screen)), ui.from_start(pad + inner, y + inner, text_w, h - 2 * inner), text);
-    if (ui::widgets::button(ui, "home.resume", ctx.tr("home.resume"), ui.from_start(pad + w - inner - bw, y + (h - bh) * 0.5f, bw, bh),
+    ui.label(ctx.tr(left_form_key(s.left_form->screen)), ui.from_start(pad + inner, y + inner, text_w, h - 2 * inner),
+             text);
+    if (ui::widgets::button(ui, "home.resume", ctx.tr("home.resume"),
+                            ui.from_start(pad + w - inner - bw, y + (h - bh) * 0.5f, bw, bh),
                             ui::widgets::ButtonKind::Primary)) {
         s.go(s.left_form->screen);
         s.left_form.reset();
@@ -139,13 +149,16 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
     // or text is larger). Nothing spills out of the tile.
     title.max_lines = 3;
     const float whole_title = ui.measure(ctx.tr(tile.title_key), text_w, title);
-    const float icon = stacked ? std::clamp(r.h - 2 * pad - 12.0f * u - whole_title, 40.0f * u, std::min(84.0f * u, r.h * 0.34f))
-                               : side_icon;
+    const float icon =
+        stacked ? std::clamp(r.h - 2 * pad - 12.0f * u - whole_title, 40.0f * u, std::min(84.0f * u, r.h * 0.34f))
+                : side_icon;
     const float words_room = stacked ? r.h - 2 * pad - icon - 12.0f * u : r.h - pad * 0.5f;
     const auto line_of = [&](TextRole role) {
-        return ui.measure("\u0627 A", text_w, TextOptions{.role = role, .weight = ui::text::Weight::Bold, .max_lines = 1});
+        return ui.measure("\u0627 A", text_w,
+                          TextOptions{.role = role, .weight = ui::text::Weight::Bold, .max_lines = 1});
     };
-    if (whole_title > words_room) title.max_lines = std::max(1, static_cast<int>(words_room / line_of(TextRole::Title)));
+    if (whole_title > words_room)
+        title.max_lines = std::max(1, static_cast<int>(words_room / line_of(TextRole::Title)));
     const float title_h = ui.measure(ctx.tr(tile.title_key), text_w, title);
     // The hint comes whole (at most two lines) or not at all: half a hint says nothing.
     TextOptions hint_fit = hint;
@@ -156,9 +169,11 @@ void draw_tile(ScreenContext& ctx, const HomeTile& tile, const Rect& r) {
                            title_h + 4.0f * u + whole_hint <= words_room;
     const float hint_h = show_hint ? ui.measure(ctx.tr(tile.hint_key), text_w, hint_fit) : 0.0f;
     const float icon_y = stacked ? r.y + pad : r.y + (r.h - icon) * 0.5f;
-    const Rect icon_box = ui.rtl() ? Rect{r.right() - pad - icon, icon_y, icon, icon} : Rect{r.x + pad, icon_y, icon, icon};
+    const Rect icon_box =
+        ui.rtl() ? Rect{r.right() - pad - icon, icon_y, icon, icon} : Rect{r.x + pad, icon_y, icon, icon};
     ui::widgets::draw_icon(tile.icon, icon_box, t.primary, ui.rtl());
-    float y = stacked ? r.y + pad + icon + 12.0f * u : r.y + std::max(pad * 0.25f, (r.h - title_h - hint_h - 4.0f * u) * 0.5f);
+    float y = stacked ? r.y + pad + icon + 12.0f * u
+                      : r.y + std::max(pad * 0.25f, (r.h - title_h - hint_h - 4.0f * u) * 0.5f);
     const float x = stacked || ui.rtl() ? r.x + pad : r.x + 2 * pad + icon;
     y += ui.label(ctx.tr(tile.title_key), Rect{x, y, text_w, 0}, title) + 4.0f * u;
     if (show_hint) ui.label(ctx.tr(tile.hint_key), Rect{x, y, text_w, 0}, hint_fit);
@@ -171,7 +186,7 @@ void draw_home(ScreenContext& ctx) {
     const auto& t = ui.theme();
     const float u = ui.scale();
     ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_home = false, .show_back = false, .show_rate = false});
-    if (chrome.logo_held) {   // staff mode: a fresh, locked state on staff.pin
+    if (chrome.logo_held) {  // staff mode: a fresh, locked state on staff.pin
         ctx.session.forms.staff = {};
         ctx.session.go(ScreenId::StaffPin);
     }
@@ -188,7 +203,8 @@ void draw_home(ScreenContext& ctx) {
 
     auto tiles = home_tiles();
     if (tiles.empty()) {
-        ui.label(ctx.tr("home.no_services"), Rect{pad, y, ui.width() - 2 * pad, 0}, TextOptions{.role = TextRole::Label});
+        ui.label(ctx.tr("home.no_services"), Rect{pad, y, ui.width() - 2 * pad, 0},
+                 TextOptions{.role = TextRole::Label});
         return;
     }
     const bool portrait = ui.height() > ui.width();

@@ -10,7 +10,7 @@
 namespace kiosk::screens {
 
 struct HomeTile {
-    std::string_view id;          // target id, e.g. "home.about"
+    std::string_view id;  // target id, e.g. "home.about"
     std::string_view title_key;
     std::string_view hint_key;
     ui::widgets::Icon icon;

@@ -25,8 +25,9 @@ IdleChoice draw_idle_warning(ScreenContext& ctx, int seconds_left) {
         ui::widgets::DialogButton{"more_time", ctx.tr("idle.more_time"), ui::widgets::ButtonKind::Primary},
         ui::widgets::DialogButton{"finish", ctx.tr("idle.finish")},
     };
-    const auto tapped = ui::widgets::dialog(ctx.ui, "idle", {.title = ctx.tr("idle.title"), .body = ctx.tr("idle.body"),
-                                                             .emphasis = count, .buttons = buttons});
+    const auto tapped = ui::widgets::dialog(
+        ctx.ui, "idle",
+        {.title = ctx.tr("idle.title"), .body = ctx.tr("idle.body"), .emphasis = count, .buttons = buttons});
     return IdleChoice{.more_time = tapped == 0u, .finish = tapped == 1u};
 }
 

@@ -8,7 +8,7 @@
 
 namespace kiosk::screens {
 
-inline constexpr double kIdleWarningMs = 30000.0;   // the countdown visitors see
+inline constexpr double kIdleWarningMs = 30000.0;  // the countdown visitors see
 
 // How long a screen may rest untouched before the warning, from the configured base pause.
 double idle_pause_ms(ScreenId screen, double base_seconds);

@@ -34,7 +34,8 @@ float aspect_row(ScreenContext& ctx, RatingFlow& flow, std::string_view aspect, 
     auto& ui = ctx.ui;
     const float u = ui.scale();
     const std::string key = "rate.aspect." + std::string(aspect);
-    const float h = ui.label(ctx.tr(key), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold});
+    const float h =
+        ui.label(ctx.tr(key), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold});
     std::optional<int>* slot = aspect_slot(flow.form, aspect);
     int score = slot->value_or(0);
     const float faces_h = 78.0f * u;
@@ -70,12 +71,16 @@ void draw_rate_form(ScreenContext& ctx) {
     const auto& t = ui.theme();
     const float u = ui.scale();
     FormFrame f = begin_form(ctx, flow.scroll,
-                             FormSpec{.title_key = "rate.title", .subtitle_key = "rate.right", .action_id = "nav.submit",
-                                      .action_key = "rate.send", .show_rate = false});
+                             FormSpec{.title_key = "rate.title",
+                                      .subtitle_key = "rate.right",
+                                      .action_id = "nav.submit",
+                                      .action_key = "rate.send",
+                                      .show_rate = false});
     float y = f.y;
     y += form_warning(ctx, flow.error_key, f, y);
     y += ui.label(ctx.tr("rate.overall"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
     std::array<std::string_view, 5> faces{};
     for (std::size_t i = 0; i < faces.size(); ++i) faces[i] = ctx.tr(kFaceKeys[i]);
     const float faces_h = 150.0f * u;
@@ -83,17 +88,24 @@ void draw_rate_form(ScreenContext& ctx) {
         flow.error_key.clear();
     y += faces_h + 28.0f * u;
 
-    y += ui.label(ctx.tr("rate.more"), Rect{f.x, y, f.w, 0}, TextOptions{.role = TextRole::Body, .colour = t.text_muted}) + 14.0f * u;
+    y += ui.label(ctx.tr("rate.more"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Body, .colour = t.text_muted}) +
+         14.0f * u;
     for (auto aspect : domain::kRatingAspects) y += aspect_row(ctx, flow, aspect, f.x, y, f.w);
 
-    y += ui.label(ctx.tr("rate.service"), Rect{f.x, y, f.w, 0}, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+    y += ui.label(ctx.tr("rate.service"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
     std::vector<ui::widgets::Choice> services;
     std::vector<std::string> service_labels;
     for (auto key : kServiceKeys) service_labels.push_back("rate.service." + std::string(key));
-    for (std::size_t i = 0; i < kServiceKeys.size(); ++i) services.push_back({kServiceKeys[i], ctx.tr(service_labels[i])});
+    for (std::size_t i = 0; i < kServiceKeys.size(); ++i)
+        services.push_back({kServiceKeys[i], ctx.tr(service_labels[i])});
     y += ui::widgets::choice_chips(ui, "rate.service", services, flow.form.service, f.x, y, f.w) + 22.0f * u;
 
-    y += ui.label(ctx.tr("rate.counter"), Rect{f.x, y, f.w, 0}, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+    y += ui.label(ctx.tr("rate.counter"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
     std::vector<ui::widgets::Choice> counters;
     for (auto c : kCounters) counters.push_back({c, c});
     std::string counter = flow.form.counter ? std::to_string(*flow.form.counter) : "";
@@ -101,7 +113,8 @@ void draw_rate_form(ScreenContext& ctx) {
     if (!counter.empty()) flow.form.counter = std::stoi(counter);
 
     y += ui::widgets::text_field(ui, ctx.session.focus, "rate.comment", flow.comment, f.x, y, f.w,
-                                 ui::widgets::FieldOptions{.label = ctx.tr("rate.comment"), .hint = ctx.tr("rate.comment_hint"),
+                                 ui::widgets::FieldOptions{.label = ctx.tr("rate.comment"),
+                                                           .hint = ctx.tr("rate.comment_hint"),
                                                            .multiline = true,
                                                            .keyboard = ctx.session.lang == ui::i18n::Lang::Ar
                                                                            ? ui::widgets::KeyboardLayout::Arabic
@@ -112,7 +125,9 @@ void draw_rate_form(ScreenContext& ctx) {
 }
 
 void draw_rate_done(ScreenContext& ctx) {
-    draw_done(ctx, DoneSpec{.title_key = "rate.thanks", .detail_key = "rate.thanks_detail", .home_id = "rate.home",
+    draw_done(ctx, DoneSpec{.title_key = "rate.thanks",
+                            .detail_key = "rate.thanks_detail",
+                            .home_id = "rate.home",
                             .offer_rating = false});
 }
 

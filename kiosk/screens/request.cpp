@@ -87,12 +87,17 @@ void type_tile(ScreenContext& ctx, RequestFlow& flow, std::string_view type, con
     const float icon = 30.0f * u;
     const float pad = 12.0f * u;
     if (on) {
-        const Rect check = ui.rtl() ? Rect{r.x + pad, r.y + pad, icon, icon} : Rect{r.right() - pad - icon, r.y + pad, icon, icon};
+        const Rect check =
+            ui.rtl() ? Rect{r.x + pad, r.y + pad, icon, icon} : Rect{r.right() - pad - icon, r.y + pad, icon, icon};
         ui::widgets::draw_icon(ui::widgets::Icon::Check, check, t.on_primary, false);
     }
     ui.label(ctx.tr(key), Rect{r.x + pad + icon, r.y, r.w - 2 * (pad + icon), r.h},
-             TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .colour = on ? t.on_primary : t.text,
-                         .align = ui::text::Align::Center, .centre_vertically = true, .max_lines = 3});
+             TextOptions{.role = TextRole::Label,
+                         .weight = ui::text::Weight::Bold,
+                         .colour = on ? t.on_primary : t.text,
+                         .align = ui::text::Align::Center,
+                         .centre_vertically = true,
+                         .max_lines = 3});
 }
 
 float type_tiles(ScreenContext& ctx, RequestFlow& flow, float x, float y, float w) {
@@ -133,8 +138,10 @@ void draw_request_need(ScreenContext& ctx) {
 }
 
 void draw_request_done(ScreenContext& ctx) {
-    draw_done(ctx, DoneSpec{.title_key = "request.done.title", .detail_key = "request.done.detail",
-                            .reference = ctx.session.forms.request.reference, .home_id = "request.home"});
+    draw_done(ctx, DoneSpec{.title_key = "request.done.title",
+                            .detail_key = "request.done.detail",
+                            .reference = ctx.session.forms.request.reference,
+                            .home_id = "request.home"});
 }
 
 }  // namespace kiosk::screens

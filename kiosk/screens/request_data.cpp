@@ -16,11 +16,11 @@ using ui::widgets::KeyboardLayout;
 namespace {
 
 struct DataField {
-    std::string_view field;       // FieldError::field
-    std::string_view id;          // target id, also the label's string key
-    std::string_view hint_key;    // may be empty
+    std::string_view field;     // FieldError::field
+    std::string_view id;        // target id, also the label's string key
+    std::string_view hint_key;  // may be empty
     std::string domain::SupportRequestForm::*text;
-    bool digits = false;          // ID, mobile, numbers: left to right, digits keyboard
+    bool digits = false;  // ID, mobile, numbers: left to right, digits keyboard
     bool multiline = false;
 };
 
@@ -83,8 +83,8 @@ float draw_fields(ScreenContext& ctx, RequestFlow& flow, float x, float y, float
     std::size_t i = 0;
     while (i < kFields.size()) {
         const DataField& d = kFields[i];
-        const bool paired = pairs && i + 1 < kFields.size() && !d.multiline && d.field != "name" &&
-                            !kFields[i + 1].multiline;
+        const bool paired =
+            pairs && i + 1 < kFields.size() && !d.multiline && d.field != "name" && !kFields[i + 1].multiline;
         if (!paired) {
             y += draw_field(ctx, flow, d, x, y, w) + gap;
             ++i;

@@ -22,8 +22,8 @@ namespace {
 struct Row {
     std::string_view label_key;
     std::string_view value;
-    bool ltr = false;        // numbers and IDs read left to right even in Arabic
-    bool typed = true;       // the visitor's words: their own first letter sets the direction
+    bool ltr = false;   // numbers and IDs read left to right even in Arabic
+    bool typed = true;  // the visitor's words: their own first letter sets the direction
 };
 
 // A label and its value; side by side when the card is wide, the value under the label
@@ -35,16 +35,19 @@ float draw_row(ScreenContext& ctx, const Row& row, float x, float y, float w) {
     const bool side = w >= 620.0f * u;
     const float label_w = side ? w * 0.34f : w;
     const Rect label_box = ui.rtl() ? Rect{x + w - label_w, y, label_w, 0} : Rect{x, y, label_w, 0};
-    const float lh = ui.label(ctx.tr(row.label_key), label_box, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    const float lh =
+        ui.label(ctx.tr(row.label_key), label_box, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
     const float value_w = side ? w - label_w - 20.0f * u : w;
     const float value_y = side ? y : y + lh + 2.0f * u;
     const Rect value_box = ui.rtl() ? Rect{x, value_y, value_w, 0} : Rect{x + w - value_w, value_y, value_w, 0};
     float vh = 0;
     if (row.value.empty()) {
-        vh = ui.label(ctx.tr("request.review.none"), value_box, TextOptions{.role = TextRole::Label, .colour = t.text_muted});
+        vh = ui.label(ctx.tr("request.review.none"), value_box,
+                      TextOptions{.role = TextRole::Label, .colour = t.text_muted});
     } else {
         vh = ui.label(row.value, value_box,
-                      TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold,
+                      TextOptions{.role = TextRole::Label,
+                                  .weight = ui::text::Weight::Bold,
                                   .wrap = !row.ltr,  // short; unwrapped, it sits at the reading start
                                   .direction = row.ltr ? ui::text::Direction::Ltr : ui::text::Direction::Auto,
                                   .content_direction = row.typed && !row.ltr});
@@ -74,8 +77,11 @@ float draw_card(ScreenContext& ctx, std::string_view title_key, std::string_view
     const float title_w = iw - bw - 16.0f * u;
     const Rect title_box = ui.rtl() ? Rect{ix + iw - title_w, y + pad, title_w, bh} : Rect{ix, y + pad, title_w, bh};
     ui.label(ctx.tr(title_key), title_box,
-             TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                         .centre_vertically = true, .max_lines = 2});
+             TextOptions{.role = TextRole::Title,
+                         .weight = ui::text::Weight::Bold,
+                         .colour = t.primary,
+                         .centre_vertically = true,
+                         .max_lines = 2});
     float cy = y + pad + bh + 16.0f * u;
     for (const Row& row : rows) cy += draw_row(ctx, row, ix, cy, iw);
     const float h = cy - y + pad - 14.0f * u;
@@ -93,21 +99,18 @@ void draw_request_review(ScreenContext& ctx) {
     auto& flow = ctx.session.forms.request;
     const auto& form = flow.form;
     const float u = ui.scale();
-    FormFrame f = begin_form(ctx, flow.scroll,
-                             request::step_spec(request::Step::Review, "request.review.title", "request.review.subtitle"));
+    FormFrame f = begin_form(
+        ctx, flow.scroll, request::step_spec(request::Step::Review, "request.review.title", "request.review.subtitle"));
     float y = f.y;
     const std::string type_key = request::type_label_key(form.request_type);
     const Row need[] = {{"request.review.need", form.request_type.empty() ? "" : ctx.tr(type_key), false, false}};
     bool edit_need = false;
     y += draw_card(ctx, "request.step.need", "request.edit.need", need, f.x, y, f.w, edit_need) + 24.0f * u;
-    const Row data[] = {{"request.name", form.full_name, false, true},
-                        {"request.national_id", form.national_id, true, true},
-                        {"request.mobile", form.mobile, true, true},
-                        {"request.city", form.city, false, true},
-                        {"request.district", form.district, false, true},
-                        {"request.family_size", form.family_size, true, true},
-                        {"request.income", form.monthly_income, true, true},
-                        {"request.description", form.description, false, true}};
+    const Row data[] = {
+        {"request.name", form.full_name, false, true},       {"request.national_id", form.national_id, true, true},
+        {"request.mobile", form.mobile, true, true},         {"request.city", form.city, false, true},
+        {"request.district", form.district, false, true},    {"request.family_size", form.family_size, true, true},
+        {"request.income", form.monthly_income, true, true}, {"request.description", form.description, false, true}};
     bool edit_data = false;
     y += draw_card(ctx, "request.review.data", "request.edit.data", data, f.x, y, f.w, edit_data);
     end_form(ctx, flow.scroll, f, y);

@@ -61,14 +61,16 @@ float declaration(ScreenContext& ctx, RequestFlow& flow, float x, float y, float
     }
     const bool error = !field_error(ctx, flow.errors, "declaration").empty();
     ui.fill(row, ui.is_pressed() ? t.surface_pressed : t.surface, 16.0f * u);
-    ui.outline(row, accepted ? t.primary : (error ? t.danger : t.border), 16.0f * u, accepted || error ? 3.0f * u : 2.0f);
+    ui.outline(row, accepted ? t.primary : (error ? t.danger : t.border), 16.0f * u,
+               accepted || error ? 3.0f * u : 2.0f);
     const Rect tick = ui.rtl() ? Rect{row.right() - pad - box, y + pad, box, box} : Rect{x + pad, y + pad, box, box};
     ui.fill(tick, accepted ? t.primary : t.surface, 10.0f * u);
     ui.outline(tick, accepted ? t.primary : t.text_muted, 10.0f * u, 3.0f * u);
     if (accepted) {
         const float inset = 8.0f * u;
-        ui::widgets::draw_icon(ui::widgets::Icon::Check, Rect{tick.x + inset, tick.y + inset, box - 2 * inset, box - 2 * inset},
-                               t.on_primary, false);
+        ui::widgets::draw_icon(ui::widgets::Icon::Check,
+                               Rect{tick.x + inset, tick.y + inset, box - 2 * inset, box - 2 * inset}, t.on_primary,
+                               false);
     }
     const Rect text_box = ui.rtl() ? Rect{x + pad, y + pad, text_w, th} : Rect{tick.right() + pad, y + pad, text_w, th};
     ui.label(ctx.tr("request.declaration"), text_box, text);
@@ -85,19 +87,22 @@ float signature(ScreenContext& ctx, RequestFlow& flow, float x, float y, float w
     auto& ui = ctx.ui;
     const float u = ui.scale();
     float h = ui.label(ctx.tr("request.signature"), Rect{x, y, w, 0},
-                       TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) + 6.0f * u;
+                       TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) +
+              6.0f * u;
     const std::string error = field_error(ctx, flow.errors, "signature");
     ui::widgets::Ink ink = ink_of(flow.form.signature);
     // The whole pad and its buttons fit in the visible area, so a signature never has to be
     // drawn in a box half scrolled away.
     const float fits = viewport_h - 100.0f * u;
     const float pad_h = std::max(160.0f * u, std::min(std::clamp(w * 0.32f, 220.0f * u, 380.0f * u), fits));
-    const auto pad = ui::widgets::signature_pad(
-        ui, "request.signature", ink, x, y + h, w, pad_h,
-        ui::widgets::SignaturePadOptions{.undo_id = "request.signature_undo", .clear_id = "request.signature_clear",
-                                         .undo_label = ctx.tr("request.signature_undo"),
-                                         .clear_label = ctx.tr("request.signature_clear"),
-                                         .hint = ctx.tr("request.signature_hint"), .error = error});
+    const auto pad =
+        ui::widgets::signature_pad(ui, "request.signature", ink, x, y + h, w, pad_h,
+                                   ui::widgets::SignaturePadOptions{.undo_id = "request.signature_undo",
+                                                                    .clear_id = "request.signature_clear",
+                                                                    .undo_label = ctx.tr("request.signature_undo"),
+                                                                    .clear_label = ctx.tr("request.signature_clear"),
+                                                                    .hint = ctx.tr("request.signature_hint"),
+                                                                    .error = error});
     if (pad.changed || ink.width != flow.form.signature.width || ink.height != flow.form.signature.height) {
         flow.form.signature = signature_of(ink);
         if (pad.changed) request::drop_error(flow, "signature");

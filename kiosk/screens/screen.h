@@ -27,13 +27,24 @@ namespace kiosk::screens {
 
 enum class ScreenId {
     Home,
-    RequestNeed, RequestData, RequestReview, RequestSign, RequestDone,
-    FeedbackForm, FeedbackDone,
-    VolunteerForm, VolunteerDone,
-    RateForm, RateDone,
-    StatusLookup, StatusResult,
+    RequestNeed,
+    RequestData,
+    RequestReview,
+    RequestSign,
+    RequestDone,
+    FeedbackForm,
+    FeedbackDone,
+    VolunteerForm,
+    VolunteerDone,
+    RateForm,
+    RateDone,
+    StatusLookup,
+    StatusResult,
     About,
-    StaffPin, StaffQueue, StaffDashboard, StaffSettings,
+    StaffPin,
+    StaffQueue,
+    StaffDashboard,
+    StaffSettings,
 };
 
 std::string_view screen_name(ScreenId id);  // the contract's id: "home", "request.need", …
@@ -42,7 +53,7 @@ std::string_view screen_name(ScreenId id);  // the contract's id: "home", "reque
 struct RatingFlow {
     domain::RatingForm form;
     std::string comment;
-    std::string error_key;              // a calm message when the store failed
+    std::string error_key;  // a calm message when the store failed
     ui::widgets::ScrollState scroll;
 };
 
@@ -51,8 +62,8 @@ template <class Form>
 struct FormFlow {
     Form form;
     std::vector<domain::FieldError> errors;
-    std::string error_key;               // a calm message when the store failed
-    std::string reference;               // once committed
+    std::string error_key;  // a calm message when the store failed
+    std::string reference;  // once committed
     ui::widgets::ScrollState scroll;
 };
 using FeedbackFlow = FormFlow<domain::FeedbackForm>;
@@ -63,7 +74,7 @@ struct StatusFlow {
     std::string reference;
     std::string error_key;
     std::optional<store::StatusLookup> result;
-    std::string canonical;               // the reference as the store knows it
+    std::string canonical;  // the reference as the store knows it
     ui::widgets::ScrollState result_scroll;
 };
 
@@ -73,7 +84,7 @@ struct Forms {
     VolunteerFlow volunteer;
     RequestFlow request;
     StatusFlow status;
-    staff::StaffFlow staff;    // closed with everything else when the visit is wiped
+    staff::StaffFlow staff;  // closed with everything else when the visit is wiped
 };
 
 // What the visitor chose and typed during this visit. Reset when the kiosk returns home
@@ -83,15 +94,15 @@ struct Session {
     ui::i18n::Lang lang = ui::i18n::Lang::Ar;
     bool bigger_text = false;
     bool high_contrast = false;
-    bool changed = false;    // something the next frame must show
+    bool changed = false;  // something the next frame must show
     ui::widgets::Focus focus;
     Forms forms;
-    std::int64_t last_rating_ms = 0;    // a burst of taps on "send" is one rating
-    std::string reveal;                 // a target to scroll into view this frame
+    std::int64_t last_rating_ms = 0;  // a burst of taps on "send" is one rating
+    std::string reveal;               // a target to scroll into view this frame
     // A form left half-way with "home": kept a short while, so that a mistaken tap costs the
     // visitor nothing, then wiped (the next visitor must never find it). See home.h.
     struct LeftForm {
-        ScreenId screen = ScreenId::Home;   // where "continue" returns to
+        ScreenId screen = ScreenId::Home;  // where "continue" returns to
         double until_ms = 0;
     };
     std::optional<LeftForm> left_form;
@@ -110,9 +121,9 @@ struct ScreenContext {
     const ui::i18n::Strings& strings;
     Session& session;
     const Content& content;
-    store::Store* store = nullptr;      // null when the data directory could not be opened
+    store::Store* store = nullptr;  // null when the data directory could not be opened
     int utc_offset_minutes = 180;
-    kiosk_sync::client::Client* sync = nullptr;  // null when this kiosk is not provisioned for sync
+    kiosk_sync::client::Client* sync = nullptr;   // null when this kiosk is not provisioned for sync
     const staff::StaffServices* staff = nullptr;  // the kiosk's id, HQ's address, the export
 
     std::string_view tr(std::string_view key) const { return strings(key); }

@@ -62,24 +62,30 @@ void draw_status_lookup(ScreenContext& ctx) {
     // frames (the flow's state has none): the area is laid out fresh each frame.
     ui::widgets::ScrollState scroll;
     FormFrame f = begin_form(ctx, scroll,
-                             FormSpec{.title_key = "status.title", .subtitle_key = "status.intro",
-                                      .action_id = "nav.submit", .action_key = "status.check"});
+                             FormSpec{.title_key = "status.title",
+                                      .subtitle_key = "status.intro",
+                                      .action_id = "nav.submit",
+                                      .action_key = "status.check"});
     float y = f.y;
     const bool store_error = !flow.error_key.empty() && is_store_error(flow.error_key);
     if (store_error) y += form_warning(ctx, flow.error_key, f, y);
     const std::string before = flow.reference;
-    const std::string error = store_error || flow.error_key.empty() ? std::string() : std::string(ctx.tr(flow.error_key));
+    const std::string error =
+        store_error || flow.error_key.empty() ? std::string() : std::string(ctx.tr(flow.error_key));
     y += ui::widgets::text_field(ui, ctx.session.focus, kReferenceField, flow.reference, f.x, y, f.w,
                                  ui::widgets::FieldOptions{.label = ctx.tr("status.reference"),
                                                            .hint = ctx.tr("status.reference_hint"),
-                                                           .error = error, .left_to_right = true,
+                                                           .error = error,
+                                                           .left_to_right = true,
                                                            .keyboard = ui::widgets::KeyboardLayout::English,
-                                                           .max_bytes = 40}) + 18.0f * u;
+                                                           .max_bytes = 40}) +
+         18.0f * u;
     if (flow.reference != before && !flow.error_key.empty()) {
         flow.error_key.clear();
-        ctx.session.changed = true;   // the message goes now, not under the next touch
+        ctx.session.changed = true;  // the message goes now, not under the next touch
     }
-    y += ui.label(ctx.tr("status.help"), Rect{f.x, y, f.w, 0}, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    y += ui.label(ctx.tr("status.help"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Body, .colour = t.text_muted});
     end_form(ctx, scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
     else if (f.action) look_up(ctx, flow);
@@ -91,10 +97,10 @@ namespace {
 struct Outcome {
     std::string_view headline_key;
     std::string_view detail_key;
-    std::string_view date_key;     // empty: no date
+    std::string_view date_key;  // empty: no date
     std::int64_t date_ms = 0;
     Icon icon = Icon::Info;
-    bool good = false;             // accepted: shown in the success colour
+    bool good = false;  // accepted: shown in the success colour
 };
 
 Outcome outcome_of(const store::StatusLookup& r) {
@@ -132,9 +138,12 @@ float reference_line(ScreenContext& ctx, const StatusFlow& flow, float x, float 
     const auto& t = ui.theme();
     const float u = ui.scale();
     const float top = y;
-    y += ui.label(ctx.tr("status.reference_is"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = t.text_muted});
+    y += ui.label(ctx.tr("status.reference_is"), Rect{x, y, w, 0},
+                  TextOptions{.role = TextRole::Body, .colour = t.text_muted});
     y += ui.label(flow.canonical, Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Heading, .weight = ui::text::Weight::Bold, .wrap = false,
+                  TextOptions{.role = TextRole::Heading,
+                              .weight = ui::text::Weight::Bold,
+                              .wrap = false,
                               .direction = ui::text::Direction::Ltr});
     if (flow.result && flow.result->local) {
         const std::string kind = "status.kind." + std::string(domain::wire_name(flow.result->local->kind));
@@ -158,15 +167,16 @@ float outcome_box(ScreenContext& ctx, const StatusFlow& flow, const Outcome& o, 
     const TextOptions muted{.role = TextRole::Body, .colour = t.text_muted};
     std::string date;
     if (!o.date_key.empty())
-        date = ctx.strings.format(o.date_key, {ui::i18n::Arg::str("date", ui::i18n::format_date(o.date_ms, ctx.utc_offset_minutes,
-                                                                                                  ctx.session.lang))});
-    const std::string_view note = flow.result && flow.result->hq ? std::string_view(flow.result->hq->note) : std::string_view();
+        date = ctx.strings.format(
+            o.date_key,
+            {ui::i18n::Arg::str("date", ui::i18n::format_date(o.date_ms, ctx.utc_offset_minutes, ctx.session.lang))});
+    const std::string_view note =
+        flow.result && flow.result->hq ? std::string_view(flow.result->hq->note) : std::string_view();
     const TextOptions note_text{.role = TextRole::Label, .max_lines = 6, .content_direction = true};
     // Measured first, so the box is drawn behind its text.
     float h = ui.measure(ctx.tr(o.headline_key), tw, headline) + 8.0f * u + ui.measure(ctx.tr(o.detail_key), tw, body);
     if (!date.empty()) h += 10.0f * u + ui.measure(date, tw, muted);
-    if (!note.empty())
-        h += 18.0f * u + ui.measure(ctx.tr("status.note"), tw, muted) + ui.measure(note, tw, note_text);
+    if (!note.empty()) h += 18.0f * u + ui.measure(ctx.tr("status.note"), tw, muted) + ui.measure(note, tw, note_text);
     h = std::max(h, icon) + 2 * pad;
     ui.fill(Rect{x, y, w, h}, t.surface, 16.0f * u);
     ui.outline(Rect{x, y, w, h}, colour, 16.0f * u, 3.0f * u);
@@ -190,8 +200,9 @@ void draw_status_result(ScreenContext& ctx) {
     auto& flow = ctx.session.forms.status;
     const float u = ctx.ui.scale();
     // HQ's note can be long: the result scrolls, and "look up another" stays in reach.
-    FormFrame f = begin_form(ctx, flow.result_scroll,
-                             FormSpec{.title_key = "status.result_title", .action_id = "status.again", .action_key = "status.again"});
+    FormFrame f = begin_form(
+        ctx, flow.result_scroll,
+        FormSpec{.title_key = "status.result_title", .action_id = "status.again", .action_key = "status.again"});
     float y = f.y;
     y += reference_line(ctx, flow, f.x, y, f.w) + 18.0f * u;
     const Outcome outcome = flow.result ? outcome_of(*flow.result) : outcome_of(store::StatusLookup{});

@@ -44,10 +44,14 @@ float aspect_bar(ScreenContext& ctx, std::string_view label, const store::ScoreA
     ui.fill(ui.from_start(track_x, y + (h - bar_h) * 0.5f, track_w, bar_h), t.surface_pressed, bar_h * 0.5f);
     const float share = static_cast<float>(std::clamp(s.average / 5.0, 0.0, 1.0));
     if (s.count > 0)
-        ui.fill(ui.from_start(track_x, y + (h - bar_h) * 0.5f, std::max(bar_h, track_w * share), bar_h), t.primary, bar_h * 0.5f);
+        ui.fill(ui.from_start(track_x, y + (h - bar_h) * 0.5f, std::max(bar_h, track_w * share), bar_h), t.primary,
+                bar_h * 0.5f);
     ui.label(score_label(ctx, s), ui.from_start(x + w - value_w, y, value_w, h),
-             TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .align = ui::text::Align::End,
-                         .wrap = false, .centre_vertically = true});
+             TextOptions{.role = TextRole::Label,
+                         .weight = ui::text::Weight::Bold,
+                         .align = ui::text::Align::End,
+                         .wrap = false,
+                         .centre_vertically = true});
     return h + 12.0f * u;
 }
 
@@ -68,8 +72,11 @@ float overview(ScreenContext& ctx, const DashboardFigures& f, float x, float y, 
                    TextOptions{.role = TextRole::Label, .colour = t.text_muted, .align = ui::text::Align::Center});
     // The figure as large as the card allows ("3.0 out of 5" is longer in some languages).
     const std::string figure_text = score_label(ctx, f.overall.overall);
-    TextOptions figure{.role = TextRole::Display, .weight = ui::text::Weight::Bold, .colour = t.primary,
-                       .align = ui::text::Align::Center, .wrap = false};
+    TextOptions figure{.role = TextRole::Display,
+                       .weight = ui::text::Weight::Bold,
+                       .colour = t.primary,
+                       .align = ui::text::Align::Center,
+                       .wrap = false};
     for (TextRole role : {TextRole::Display, TextRole::Heading, TextRole::Title}) {
         figure.role = role;
         if (ui.layout(figure_text, 0, figure).width <= card.w - 2 * pad) break;
@@ -81,10 +88,13 @@ float overview(ScreenContext& ctx, const DashboardFigures& f, float x, float y, 
     const float aw = narrow ? w : w - card_w - 32.0f * u;
     float ay = narrow ? y + card_h + 20.0f * u : y;
     const std::array<std::pair<std::string_view, const store::ScoreAverage*>, 4> aspects = {
-        {{"rate.aspect.wait", &f.overall.wait}, {"rate.aspect.courtesy", &f.overall.courtesy},
-         {"rate.aspect.clarity", &f.overall.clarity}, {"rate.aspect.ease", &f.overall.ease}}};
+        {{"rate.aspect.wait", &f.overall.wait},
+         {"rate.aspect.courtesy", &f.overall.courtesy},
+         {"rate.aspect.clarity", &f.overall.clarity},
+         {"rate.aspect.ease", &f.overall.ease}}};
     ay += ui.label(ctx.tr("staff.dash.aspects"), ui.from_start(ax, ay, aw, 0),
-                   TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+                   TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+          8.0f * u;
     for (const auto& [key, score] : aspects) ay += aspect_bar(ctx, ctx.tr(key), *score, ax, ay, aw);
     return std::max(y + card_h, ay) - y + 24.0f * u;
 }
@@ -96,7 +106,8 @@ namespace {
 StaffMessage save_csv(const ScreenContext& ctx, const DashboardFigures& f, const std::string& dir) {
     if (auto problem = check_target_dir(dir, "staff.dash.csv_no_path")) return *problem;
     const std::string kiosk_id = ctx.staff ? ctx.staff->kiosk_id : std::string();
-    const auto path = std::filesystem::path(dir) / dashboard_csv_name(kiosk_id, ctx.ui.wall_ms(), ctx.utc_offset_minutes);
+    const auto path =
+        std::filesystem::path(dir) / dashboard_csv_name(kiosk_id, ctx.ui.wall_ms(), ctx.utc_offset_minutes);
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << dashboard_csv(f);
     out.close();
@@ -110,7 +121,8 @@ void draw_staff_dashboard(ScreenContext& ctx) {
     auto& flow = ctx.session.forms.staff;
     screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffDashboard,
                                                     .title_key = "staff.dashboard.title",
-                                                    .action_id = "staff.export_csv", .action_key = "staff.dash.csv"});
+                                                    .action_id = "staff.export_csv",
+                                                    .action_key = "staff.dash.csv"});
     float y = f.y;
     y += draw_message(ctx, flow.dashboard_message, f.x, y, f.w);
     auto figures = ctx.store ? load_dashboard(*ctx.store) : std::unexpected(store::StoreError{});

@@ -47,8 +47,11 @@ std::string csv_field(const std::string& text) {
 
 void add_rows(std::string& out, const std::string& section, const std::string& day, const std::string& service,
               const std::string& counter, const store::Satisfaction& s) {
-    const std::array<std::pair<const char*, const store::ScoreAverage*>, 5> aspects = {
-        {{"overall", &s.overall}, {"wait", &s.wait}, {"courtesy", &s.courtesy}, {"clarity", &s.clarity}, {"ease", &s.ease}}};
+    const std::array<std::pair<const char*, const store::ScoreAverage*>, 5> aspects = {{{"overall", &s.overall},
+                                                                                        {"wait", &s.wait},
+                                                                                        {"courtesy", &s.courtesy},
+                                                                                        {"clarity", &s.clarity},
+                                                                                        {"ease", &s.ease}}};
     for (const auto& [name, score] : aspects) {
         char avg[16];
         std::snprintf(avg, sizeof avg, "%.2f", score->average);
@@ -76,7 +79,7 @@ std::string dashboard_csv_name(const std::string& kiosk_id, std::int64_t now_ms,
     std::snprintf(date, sizeof date, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()));
     std::string id;
-    for (char c : kiosk_id)   // a file name, whatever the id holds
+    for (char c : kiosk_id)  // a file name, whatever the id holds
         id += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
     return "satisfaction-" + (id.empty() ? std::string("kiosk") : id) + "-" + date + ".csv";
 }

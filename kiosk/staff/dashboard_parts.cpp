@@ -24,12 +24,16 @@ std::string short_date(const std::string& date) { return date.size() == 10 ? dat
 void chart_grid(ScreenContext& ctx, const Rect& plot, float gutter) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const TextOptions tick{.role = TextRole::Caption, .colour = ui.theme().text_muted, .align = ui::text::Align::End,
-                           .wrap = false, .centre_vertically = true};
+    const TextOptions tick{.role = TextRole::Caption,
+                           .colour = ui.theme().text_muted,
+                           .align = ui::text::Align::End,
+                           .wrap = false,
+                           .centre_vertically = true};
     for (int level = 1; level <= 5; ++level) {
         const float ly = plot.bottom() - plot.h * static_cast<float>(level) / 5.0f;
         ui.fill(ui.from_start(plot.x, ly, plot.w, 1.0f * u), ui.theme().border);
-        ui.label(std::to_string(level), ui.from_start(plot.x - gutter, ly - 14.0f * u, gutter - 10.0f * u, 28.0f * u), tick);
+        ui.label(std::to_string(level), ui.from_start(plot.x - gutter, ly - 14.0f * u, gutter - 10.0f * u, 28.0f * u),
+                 tick);
     }
     ui.fill(ui.from_start(plot.x, plot.bottom(), plot.w, 2.0f * u), ui.theme().text_muted);
 }
@@ -61,11 +65,13 @@ float day_chart(ScreenContext& ctx, const std::vector<store::DaySatisfaction>& d
         ui.fill(ui.from_start(bx, plot.bottom() - bh, bar_w, bh), t.primary, 4.0f * u);
     }
     // The first, middle and last day under the axis.
-    const TextOptions date{.role = TextRole::Caption, .colour = t.text_muted, .align = ui::text::Align::Center, .wrap = false};
+    const TextOptions date{
+        .role = TextRole::Caption, .colour = t.text_muted, .align = ui::text::Align::Center, .wrap = false};
     for (std::size_t i : {std::size_t{0}, days.size() / 2, days.size() - 1}) {
         if (i >= days.size()) continue;
         const float cx = plot.x + slot * (static_cast<float>(i) + 0.5f);
-        ui.label(short_date(days[i].date), ui.from_start(cx - 60.0f * u, plot.bottom() + 8.0f * u, 120.0f * u, 0), date);
+        ui.label(short_date(days[i].date), ui.from_start(cx - 60.0f * u, plot.bottom() + 8.0f * u, 120.0f * u, 0),
+                 date);
     }
     return plot.bottom() + 8.0f * u + ui.text_px(TextRole::Caption) * 1.6f - y0 + 28.0f * u;
 }
@@ -74,18 +80,21 @@ float place_table(ScreenContext& ctx, const std::vector<store::PlaceSatisfaction
     const float y0 = y;
     y += section_title(ctx, "staff.dash.by_place", x, y, w);
     if (places.empty())
-        return y - y0 + ctx.ui.label(ctx.tr("staff.dash.no_ratings"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) +
+        return y - y0 +
+               ctx.ui.label(ctx.tr("staff.dash.no_ratings"), Rect{x, y, w, 0},
+                            TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) +
                24.0f * ctx.ui.scale();
     constexpr std::array<float, 4> shares = {0.4f, 0.2f, 0.2f, 0.2f};
-    const std::array<std::string, 4> header = {std::string(ctx.tr("staff.dash.service")), std::string(ctx.tr("staff.dash.counter")),
-                                               std::string(ctx.tr("staff.dash.count")), std::string(ctx.tr("staff.dash.average"))};
+    const std::array<std::string, 4> header = {
+        std::string(ctx.tr("staff.dash.service")), std::string(ctx.tr("staff.dash.counter")),
+        std::string(ctx.tr("staff.dash.count")), std::string(ctx.tr("staff.dash.average"))};
     y += table_row(ctx, header, shares, x, y, w, true);
     for (const auto& p : places) {
         const std::string service = p.service.empty() ? std::string(ctx.tr("staff.dash.not_given"))
                                                       : std::string(ctx.tr("rate.service." + p.service));
-        const std::string counter = p.counter ? std::to_string(*p.counter) : std::string(ctx.tr("staff.dash.not_given"));
-        const std::array<std::string, 4> row = {service, counter,
-                                                std::to_string(p.scores.overall.count),
+        const std::string counter =
+            p.counter ? std::to_string(*p.counter) : std::string(ctx.tr("staff.dash.not_given"));
+        const std::array<std::string, 4> row = {service, counter, std::to_string(p.scores.overall.count),
                                                 score_text(p.scores.overall)};
         y += table_row(ctx, row, shares, x, y, w);
     }
@@ -98,16 +107,20 @@ float comment_list(ScreenContext& ctx, const std::vector<store::RatingComment>& 
     const float y0 = y;
     y += section_title(ctx, "staff.dash.comments", x, y, w);
     if (comments.empty())
-        return y - y0 + ui.label(ctx.tr("staff.dash.no_comments"), Rect{x, y, w, 0},
-                                 TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted}) + 24.0f * u;
+        return y - y0 +
+               ui.label(ctx.tr("staff.dash.no_comments"), Rect{x, y, w, 0},
+                        TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted}) +
+               24.0f * u;
     for (const auto& c : comments) {
-        const std::string meta = ctx.strings.format(
-            "staff.dash.comment_meta", {ui::i18n::Arg::str("score", std::to_string(c.overall)),
-                                        ui::i18n::Arg::str("time", local_time(ctx, c.created_ms))});
-        y += ui.label(meta, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Caption, .colour = ui.theme().text_muted}) + 2.0f * u;
+        const std::string meta =
+            ctx.strings.format("staff.dash.comment_meta", {ui::i18n::Arg::str("score", std::to_string(c.overall)),
+                                                           ui::i18n::Arg::str("time", local_time(ctx, c.created_ms))});
+        y += ui.label(meta, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Caption, .colour = ui.theme().text_muted}) +
+             2.0f * u;
         // A visitor's words keep their own direction: an English comment reads left to right.
-        y += ui.label(c.comment, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .max_lines = 4,
-                                                               .content_direction = true}) + 14.0f * u;
+        y += ui.label(c.comment, Rect{x, y, w, 0},
+                      TextOptions{.role = TextRole::Body, .max_lines = 4, .content_direction = true}) +
+             14.0f * u;
     }
     return y - y0 + 16.0f * u;
 }

@@ -8,8 +8,11 @@
 
 namespace kiosk::staff {
 
-float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y, float w);
-float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y, float w);
-float comment_list(screens::ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y, float w);
+float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y,
+                float w);
+float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y,
+                  float w);
+float comment_list(screens::ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y,
+                   float w);
 
 }  // namespace kiosk::staff

@@ -57,15 +57,17 @@ std::optional<ExportJob::Outcome> ExportJob::take_outcome() {
 
 StaffMessage export_message(const ExportJob::Outcome& outcome) {
     if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
-    return {.key = "staff.export.done", .n = static_cast<std::int64_t>(outcome->records),
-            .detail = drive_and_file(outcome->file), .good = true};
+    return {.key = "staff.export.done",
+            .n = static_cast<std::int64_t>(outcome->records),
+            .detail = drive_and_file(outcome->file),
+            .good = true};
 }
 
 bool collect_export(ExportJob& job, StaffFlow& flow) {
     auto outcome = job.take_outcome();
     if (!outcome) return false;
     flow.queue_message = export_message(*outcome);
-    flow.scroll.offset = 0.0f;   // the message shows at the top
+    flow.scroll.offset = 0.0f;  // the message shows at the top
     return true;
 }
 

@@ -18,7 +18,7 @@ namespace kiosk::staff {
 
 struct ExportStatus {
     ExportStage stage = ExportStage::reading_queue;
-    double fraction = 0;   // of the whole export, 0..1
+    double fraction = 0;  // of the whole export, 0..1
 };
 
 class ExportJob {

@@ -28,7 +28,8 @@ std::vector<fs::path> mounted_drives(const std::vector<fs::path>& roots) {
             else drives.push_back(entry.path());
         }
     };
-    for (const auto& root : roots) add_children(root, root.filename() == "media" && root.parent_path() == "/run" ? 2 : 1, add_children);
+    for (const auto& root : roots)
+        add_children(root, root.filename() == "media" && root.parent_path() == "/run" ? 2 : 1, add_children);
     std::sort(drives.begin(), drives.end());
     return drives;
 }
@@ -57,7 +58,8 @@ float drive_chips(screens::ScreenContext& ctx, std::string& drive, std::string& 
     const auto drives = ctx.staff ? mounted_drives(ctx.staff->drive_roots) : std::vector<fs::path>{};
     if (drives.empty())
         return ctx.ui.label(ctx.tr("staff.export.no_drives"), Rect{x, y, w, 0},
-                            TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) + 12.0f * ctx.ui.scale();
+                            TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) +
+               12.0f * ctx.ui.scale();
     std::vector<std::string> keys;
     std::vector<std::string> labels;
     for (std::size_t i = 0; i < drives.size(); ++i) {
@@ -90,15 +92,19 @@ float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
     y += ui.label(ctx.tr("staff.export.explain"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body}) + 10.0f * u;
     y += drive_chips(ctx, flow.export_drive, flow.export_path, x, y, w);
     y += ui::widgets::text_field(ui, ctx.session.focus, "staff.export_path", flow.export_path, x, y, w,
-                                 ui::widgets::FieldOptions{.label = ctx.tr("staff.export.path"), .hint = ctx.tr("staff.export.path_hint"),
-                                                           .left_to_right = true, .keyboard = ui::widgets::KeyboardLayout::English,
-                                                           .max_bytes = 1024}) + 10.0f * u;
+                                 ui::widgets::FieldOptions{.label = ctx.tr("staff.export.path"),
+                                                           .hint = ctx.tr("staff.export.path_hint"),
+                                                           .left_to_right = true,
+                                                           .keyboard = ui::widgets::KeyboardLayout::English,
+                                                           .max_bytes = 1024}) +
+         10.0f * u;
     ExportJob* job = ctx.staff ? ctx.staff->export_job.get() : nullptr;
     if (job && job->running()) {
         // The stage in words and a bar; the button comes back when the export has ended.
         const ExportStatus status = job->status();
         y += ui.label(ctx.tr(stage_key(status.stage)), Rect{x, y, w, 0},
-                      TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 10.0f * u;
+                      TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+             10.0f * u;
         ui::widgets::progress_bar(ui, static_cast<float>(status.fraction), ui.from_start(x, y, w, 28.0f * u));
         return y - y0 + 28.0f * u + 28.0f * u;
     }

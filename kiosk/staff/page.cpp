@@ -29,8 +29,11 @@ constexpr std::array kTabs = {Tab{"staff.tab.queue", "staff.tab.queue", ScreenId
                               Tab{"staff.tab.settings", "staff.tab.settings", ScreenId::StaffSettings}};
 
 float button_width(screens::ScreenContext& ctx, std::string_view key) {
-    const float text = ctx.ui.layout(ctx.tr(key), 0, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold,
-                                                                 .wrap = false}).width;
+    const float text =
+        ctx.ui
+            .layout(ctx.tr(key), 0,
+                    TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false})
+            .width;
     return std::max(170.0f * ctx.ui.scale(), text + 56.0f * ctx.ui.scale());
 }
 
@@ -77,10 +80,11 @@ void leave_staff(screens::Session& session) {
 screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec) {
     auto& flow = ctx.session.forms.staff;
     if (!flow.unlocked) ctx.session.go(ScreenId::StaffPin);
-    screens::FormFrame f = screens::begin_form(
-        ctx, flow.scroll,
-        screens::FormSpec{.title_key = spec.title_key, .action_id = spec.action_id, .action_key = spec.action_key,
-                          .show_rate = false});
+    screens::FormFrame f = screens::begin_form(ctx, flow.scroll,
+                                               screens::FormSpec{.title_key = spec.title_key,
+                                                                 .action_id = spec.action_id,
+                                                                 .action_key = spec.action_key,
+                                                                 .show_rate = false});
     if (f.back) leave_staff(ctx.session);
     f.y += tab_row(ctx, spec.tab, f.x, f.y, f.w) + 24.0f * ctx.ui.scale();
     return f;
@@ -93,9 +97,9 @@ void end_page(screens::ScreenContext& ctx, const screens::FormFrame& frame, floa
 float section_title(screens::ScreenContext& ctx, std::string_view key, float x, float y, float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const float h = ui.label(ctx.tr(key), Rect{x, y, w, 0},
-                             TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold,
-                                         .colour = ui.theme().primary});
+    const float h =
+        ui.label(ctx.tr(key), Rect{x, y, w, 0},
+                 TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
     ui.fill(Rect{x, y + h + 4.0f * u, w, 2.0f * u}, ui.theme().border);
     return h + 16.0f * u;
 }
@@ -103,32 +107,40 @@ float section_title(screens::ScreenContext& ctx, std::string_view key, float x, 
 float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w) {
     if (message.key.empty()) return 0.0f;
     const auto& t = ctx.ui.theme();
-    const std::string text = ctx.strings.format(
-        message.key, {ui::i18n::Arg::num("n", static_cast<double>(message.n)), ui::i18n::Arg::str("detail", message.detail)});
+    const std::string text = ctx.strings.format(message.key, {ui::i18n::Arg::num("n", static_cast<double>(message.n)),
+                                                              ui::i18n::Arg::str("detail", message.detail)});
     return ui::widgets::notice(ctx.ui, text, message.good ? ui::widgets::Icon::Check : ui::widgets::Icon::Warning,
-                               message.good ? t.success : t.danger, x, y, w) + 16.0f * ctx.ui.scale();
+                               message.good ? t.success : t.danger, x, y, w) +
+           16.0f * ctx.ui.scale();
 }
 
-float figure_row(screens::ScreenContext& ctx, std::string_view label, std::string_view value, float x, float y, float w) {
+float figure_row(screens::ScreenContext& ctx, std::string_view label, std::string_view value, float x, float y,
+                 float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const float value_w = std::min(w * 0.45f, ui.layout(value, 0, TextOptions{.role = TextRole::Label, .wrap = false}).width + 8.0f * u);
+    const float value_w =
+        std::min(w * 0.45f, ui.layout(value, 0, TextOptions{.role = TextRole::Label, .wrap = false}).width + 8.0f * u);
     const float h = ui.label(label, ui.from_start(x, y, w - value_w - 16.0f * u, 0),
                              TextOptions{.role = TextRole::Label, .colour = ui.theme().text_muted});
     const float vh = ui.label(value, ui.from_start(x + w - value_w, y, value_w, 0),
-                              TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold,
-                                          .align = ui::text::Align::End, .wrap = false, .max_lines = 1,
+                              TextOptions{.role = TextRole::Label,
+                                          .weight = ui::text::Weight::Bold,
+                                          .align = ui::text::Align::End,
+                                          .wrap = false,
+                                          .max_lines = 1,
                                           .content_direction = true});
     return std::max(h, vh) + 10.0f * u;
 }
 
-float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells, std::span<const float> shares,
-                float x, float y, float w, bool header) {
+float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells, std::span<const float> shares, float x,
+                float y, float w, bool header) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
     const float pad = 10.0f * u;
-    const TextOptions style{.role = TextRole::Body, .weight = header ? ui::text::Weight::Bold : ui::text::Weight::Regular,
-                            .colour = header ? ui.theme().text : 0, .max_lines = 3};
+    const TextOptions style{.role = TextRole::Body,
+                            .weight = header ? ui::text::Weight::Bold : ui::text::Weight::Regular,
+                            .colour = header ? ui.theme().text : 0,
+                            .max_lines = 3};
     float h = 0.0f;
     for (std::size_t i = 0; i < cells.size() && i < shares.size(); ++i)
         h = std::max(h, ui.measure(cells[i], shares[i] * w - 2 * pad, style));

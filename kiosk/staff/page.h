@@ -14,7 +14,7 @@ namespace kiosk::staff {
 struct PageSpec {
     screens::ScreenId tab;
     std::string_view title_key;
-    std::string_view action_id;     // the tab's main button, may be empty
+    std::string_view action_id;  // the tab's main button, may be empty
     std::string_view action_key;
 };
 
@@ -29,12 +29,13 @@ float section_title(screens::ScreenContext& ctx, std::string_view key, float x, 
 // The message, formatted in the visitor's language; 0 height when there is none.
 float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w);
 // One line: the label at the start, the value at the end. Returns its height.
-float figure_row(screens::ScreenContext& ctx, std::string_view label, std::string_view value, float x, float y, float w);
+float figure_row(screens::ScreenContext& ctx, std::string_view label, std::string_view value, float x, float y,
+                 float w);
 
 // A row of a table: cells from the start edge, each given its share of `w` (shares sum to 1).
 // A header row is bold on a tinted band. Returns its height.
-float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells, std::span<const float> shares,
-                float x, float y, float w, bool header = false);
+float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells, std::span<const float> shares, float x,
+                float y, float w, bool header = false);
 
 // A local date and time for staff lists, "2026-03-15 09:30".
 std::string local_time(const screens::ScreenContext& ctx, std::int64_t unix_ms);

@@ -1,9 +1,9 @@
 // The staff PIN and its lock-out; see pin.h.
 #include "kiosk/staff/pin.h"
 
+#include <sodium.h>
 #include <algorithm>
 #include <charconv>
-#include <sodium.h>
 
 namespace kiosk::staff {
 

@@ -14,8 +14,8 @@
 
 namespace kiosk::staff {
 
-inline constexpr int kMaxTries = 5;                       // wrong PINs before a lock-out
-inline constexpr std::int64_t kFirstLockMs = 60'000;      // then 2, 4, 8 … minutes
+inline constexpr int kMaxTries = 5;                   // wrong PINs before a lock-out
+inline constexpr std::int64_t kFirstLockMs = 60'000;  // then 2, 4, 8 … minutes
 inline constexpr std::int64_t kLongestLockMs = 3'600'000;
 
 // Settings keys.
@@ -51,8 +51,8 @@ enum class PinOutcome { accepted, wrong, locked, not_set, store_error };
 
 struct PinAttempt {
     PinOutcome outcome = PinOutcome::store_error;
-    int tries_left = 0;           // after a wrong PIN
-    std::int64_t wait_ms = 0;     // while locked
+    int tries_left = 0;        // after a wrong PIN
+    std::int64_t wait_ms = 0;  // while locked
 };
 
 // Checks `pin` against the stored hash, counting and persisting wrong tries. While locked

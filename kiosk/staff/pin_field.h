@@ -11,8 +11,8 @@
 namespace kiosk::staff {
 
 // Returns the height used.
-float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string& pin,
-                float x, float y, float w);
+float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string& pin, float x,
+                float y, float w);
 
 StaffMessage message_for(const PinAttempt& attempt);
 

@@ -44,7 +44,8 @@ void submit(screens::ScreenContext& ctx, StaffFlow& flow) {
     if (!ctx.store) {
         flow.pin_message = {"staff.pin.store_error"};
     } else if (!pin_format_ok(flow.pin)) {
-        flow.pin_message = pin_is_set(*ctx.store) ? StaffMessage{"staff.pin.format"} : StaffMessage{"staff.pin.not_set"};
+        flow.pin_message =
+            pin_is_set(*ctx.store) ? StaffMessage{"staff.pin.format"} : StaffMessage{"staff.pin.not_set"};
     } else {
         const PinAttempt attempt = try_pin(*ctx.store, flow.pin, ctx.ui.wall_ms());
         flow.pin_message = message_for(attempt);
@@ -56,21 +57,22 @@ void submit(screens::ScreenContext& ctx, StaffFlow& flow) {
             return;
         }
     }
-    flow.pin.clear();   // every try starts from an empty field
+    flow.pin.clear();  // every try starts from an empty field
     ctx.session.changed = true;
 }
 
 }  // namespace
 
-float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string& pin,
-                float x, float y, float w) {
+float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string& pin, float x,
+                float y, float w) {
     auto& ui = ctx.ui;
     auto& focus = ctx.session.focus;
     const auto& t = ui.theme();
     const float u = ui.scale();
     if (focus.focused(id)) take_digits(ui, focus, pin);
     const float label_h = ui.label(ctx.tr(label_key), Rect{x, y, w, 0},
-                                   TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) + 6.0f * u;
+                                   TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) +
+                          6.0f * u;
     const float box_w = std::min(w, 560.0f * u);
     const Rect box = ui.from_start(x, y + label_h, box_w, 84.0f * u);
     if (ui.tap_area(id, box)) focus.focus(id, ui::widgets::KeyboardLayout::Digits);
@@ -103,11 +105,14 @@ void draw_staff_pin(screens::ScreenContext& ctx) {
     const bool has_pin = ctx.store && pin_is_set(*ctx.store);
     if (!has_pin && flow.pin_message.key.empty()) flow.pin_message = {"staff.pin.not_set"};
     // The keyboard is up from the start: there is nothing else to do here.
-    if (has_pin && ctx.session.focus.id.empty()) ctx.session.focus.focus("staff.pin", ui::widgets::KeyboardLayout::Digits);
-    screens::FormFrame f = screens::begin_form(
-        ctx, flow.scroll,
-        screens::FormSpec{.title_key = "staff.pin.title", .subtitle_key = "staff.pin.subtitle",
-                          .action_id = "nav.submit", .action_key = "staff.pin.open", .show_rate = false});
+    if (has_pin && ctx.session.focus.id.empty())
+        ctx.session.focus.focus("staff.pin", ui::widgets::KeyboardLayout::Digits);
+    screens::FormFrame f = screens::begin_form(ctx, flow.scroll,
+                                               screens::FormSpec{.title_key = "staff.pin.title",
+                                                                 .subtitle_key = "staff.pin.subtitle",
+                                                                 .action_id = "nav.submit",
+                                                                 .action_key = "staff.pin.open",
+                                                                 .show_rate = false});
     float y = f.y;
     y += draw_message(ctx, flow.pin_message, f.x, y, f.w);
     y += pin_field(ctx, "staff.pin", "staff.pin.label", flow.pin, f.x, y, f.w);

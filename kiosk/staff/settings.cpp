@@ -20,11 +20,13 @@ using ui::widgets::TextRole;
 namespace {
 
 // A labelled row of two chips bound to a flag: `off_key` and `on_key` name the choices.
-float flag_chips(ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string_view off, std::string_view on,
-                 bool& value, float x, float y, float w) {
+float flag_chips(ScreenContext& ctx, std::string_view id, std::string_view label_key, std::string_view off,
+                 std::string_view on, bool& value, float x, float y, float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    float h = ui.label(ctx.tr(label_key), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+    float h = ui.label(ctx.tr(label_key), Rect{x, y, w, 0},
+                       TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+              8.0f * u;
     const std::string prefix(id);
     const std::string off_key = prefix + "." + std::string(off);
     const std::string on_key = prefix + "." + std::string(on);
@@ -39,7 +41,8 @@ float idle_chips(ScreenContext& ctx, int& seconds, float x, float y, float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
     float h = ui.label(ctx.tr("staff.settings.idle"), Rect{x, y, w, 0},
-                       TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) + 8.0f * u;
+                       TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+              8.0f * u;
     std::vector<std::string> keys;
     std::vector<std::string> labels;
     for (int s : kIdleChoices) {
@@ -102,18 +105,22 @@ void draw_staff_settings(ScreenContext& ctx) {
         flow.settings = ctx.staff ? ctx.staff->settings : KioskSettings{};
         flow.settings_loaded = true;
     }
-    screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffSettings, .title_key = "staff.settings.title",
-                                                    .action_id = "staff.settings.save", .action_key = "staff.settings.save"});
+    screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffSettings,
+                                                    .title_key = "staff.settings.title",
+                                                    .action_id = "staff.settings.save",
+                                                    .action_key = "staff.settings.save"});
     float y = f.y;
     auto& s = flow.settings;
     y += draw_message(ctx, flow.settings_message, f.x, y, f.w);
     y += about_kiosk(ctx, f.x, y, f.w);
     y += section_title(ctx, "staff.settings.display", f.x, y, f.w);
-    y += flag_chips(ctx, "staff.settings.digits", "staff.settings.digits", "western", "arabic", s.arabic_digits, f.x, y, f.w);
+    y += flag_chips(ctx, "staff.settings.digits", "staff.settings.digits", "western", "arabic", s.arabic_digits, f.x, y,
+                    f.w);
     y += idle_chips(ctx, s.idle_seconds, f.x, y, f.w);
     y += flag_chips(ctx, "staff.settings.lang", "staff.settings.lang", "ar", "en", s.english_default, f.x, y, f.w);
     y += flag_chips(ctx, "staff.settings.text", "staff.settings.text", "normal", "bigger", s.bigger_text, f.x, y, f.w);
-    y += flag_chips(ctx, "staff.settings.contrast", "staff.settings.contrast", "normal", "high", s.high_contrast, f.x, y, f.w);
+    y += flag_chips(ctx, "staff.settings.contrast", "staff.settings.contrast", "normal", "high", s.high_contrast, f.x,
+                    y, f.w);
     y += pin_change(ctx, flow, f.x, y, f.w);
     end_page(ctx, f, y);
     if (f.action) {

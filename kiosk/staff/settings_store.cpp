@@ -33,7 +33,8 @@ KioskSettings load_settings(store::Store& store, KioskSettings s) {
         int seconds = 0;
         const auto& text = **v;
         auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-        if (ec == std::errc{} && end == text.data() + text.size() && seconds >= 20 && seconds <= 600) s.idle_seconds = seconds;
+        if (ec == std::errc{} && end == text.data() + text.size() && seconds >= 20 && seconds <= 600)
+            s.idle_seconds = seconds;
     }
     return s;
 }

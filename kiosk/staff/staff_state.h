@@ -54,17 +54,17 @@ struct StaffServices {
     using Writer = std::function<std::expected<ExportedBundle, std::string>(
         const std::filesystem::path& dir, std::int64_t now_ms, const Progress& progress)>;
     Writer write_bundle;
-    std::shared_ptr<ExportJob> export_job;            // runs write_bundle beside the screen
-    std::vector<std::filesystem::path> drive_roots;   // where removable drives are mounted
-    KioskSettings settings;                           // as they apply now
+    std::shared_ptr<ExportJob> export_job;           // runs write_bundle beside the screen
+    std::vector<std::filesystem::path> drive_roots;  // where removable drives are mounted
+    KioskSettings settings;                          // as they apply now
 };
 
 // A message shown on a staff screen: a string key and the one number it may count.
 struct StaffMessage {
-    std::string key;        // empty: none
+    std::string key;  // empty: none
     std::int64_t n = 0;
-    std::string detail;     // a path or a file name, shown as it is
-    bool good = false;      // a confirmation rather than a problem
+    std::string detail;  // a path or a file name, shown as it is
+    bool good = false;   // a confirmation rather than a problem
 };
 
 // Where staff send a file (an export, the dashboard's CSV): why the folder will not do, as a
@@ -82,8 +82,8 @@ inline std::string drive_and_file(const std::filesystem::path& file) {
 }
 
 struct StaffFlow {
-    bool unlocked = false;            // the PIN was accepted in this visit
-    std::string pin;                  // digits being typed on staff.pin; cleared after each try
+    bool unlocked = false;  // the PIN was accepted in this visit
+    std::string pin;        // digits being typed on staff.pin; cleared after each try
     StaffMessage pin_message;
 
     ui::widgets::ScrollState scroll;  // the tab's content
@@ -93,14 +93,14 @@ struct StaffFlow {
     // Where an export or the dashboard's CSV goes: the typed folder, else the chosen drive.
     const std::string& export_dir() const { return export_path.empty() ? export_drive : export_path; }
 
-    StaffMessage dashboard_message;   // after the CSV export
+    StaffMessage dashboard_message;  // after the CSV export
 
-    KioskSettings settings;           // the settings tab's choices before "save"
+    KioskSettings settings;  // the settings tab's choices before "save"
     bool settings_loaded = false;
-    std::string old_pin;              // the PIN change on the settings tab
+    std::string old_pin;  // the PIN change on the settings tab
     std::string new_pin;
     StaffMessage settings_message;
-    bool settings_changed = false;    // the app re-reads the kiosk's settings, then clears this
+    bool settings_changed = false;  // the app re-reads the kiosk's settings, then clears this
 };
 
 }  // namespace kiosk::staff

@@ -19,17 +19,23 @@ json encode_signature(const domain::Signature& signature) {
         for (const domain::Point& p : stroke) points.push_back(json::array({round(p.x), round(p.y)}));
         strokes.push_back(std::move(points));
     }
-    return json{{"width", round(signature.width)}, {"height", round(signature.height)}, {"strokes", std::move(strokes)}};
+    return json{
+        {"width", round(signature.width)}, {"height", round(signature.height)}, {"strokes", std::move(strokes)}};
 }
 
 Encoded encode_one(const domain::SupportRequest& r) {
     Encoded e{"support_request"};
     e.clear = {{"request_type", r.request_type}};
-    e.personal = {{"full_name", r.full_name},       {"national_id", r.national_id},
-                  {"mobile", r.mobile},             {"city", r.city},
-                  {"district", r.district},         {"family_size", r.family_size},
-                  {"monthly_income", r.monthly_income}, {"description", r.description},
-                  {"declaration_accepted", r.declaration_accepted}, {"signature", encode_signature(r.signature)}};
+    e.personal = {{"full_name", r.full_name},
+                  {"national_id", r.national_id},
+                  {"mobile", r.mobile},
+                  {"city", r.city},
+                  {"district", r.district},
+                  {"family_size", r.family_size},
+                  {"monthly_income", r.monthly_income},
+                  {"description", r.description},
+                  {"declaration_accepted", r.declaration_accepted},
+                  {"signature", encode_signature(r.signature)}};
     return e;
 }
 
@@ -53,7 +59,8 @@ Encoded encode_one(const domain::Volunteer& r) {
 Encoded encode_one(const domain::ServiceRating& r) {
     Encoded e{"rating"};
     e.has_reference = false;
-    e.clear = {{"overall", r.overall}, {"service", r.service}, {"comment", domain::text::redact_contact_details(r.comment)}};
+    e.clear = {
+        {"overall", r.overall}, {"service", r.service}, {"comment", domain::text::redact_contact_details(r.comment)}};
     auto optional_score = [&e](const char* name, const std::optional<int>& score) {
         e.clear[name] = score ? json(*score) : json(nullptr);
     };

@@ -27,7 +27,7 @@ struct Encoded {
     std::string_view kind;  // wire name
     nlohmann::json clear = nlohmann::json::object();
     nlohmann::json personal = nlohmann::json::object();  // empty object: nothing to seal
-    bool has_reference = true;  // ratings are anonymous: no reference to follow up
+    bool has_reference = true;                           // ratings are anonymous: no reference to follow up
 };
 
 Encoded encode(const domain::Record& record);

@@ -10,30 +10,30 @@ namespace kiosk::store {
 
 std::string_view to_string(StoreErrorKind kind) {
     switch (kind) {
-        case StoreErrorKind::disk_full: return "disk_full";
-        case StoreErrorKind::read_only: return "read_only";
-        case StoreErrorKind::corrupt: return "corrupt";
-        case StoreErrorKind::busy: return "busy";
-        case StoreErrorKind::newer_schema: return "newer_schema";
-        case StoreErrorKind::io: return "io";
-        case StoreErrorKind::not_provisioned: return "not_provisioned";
-        case StoreErrorKind::not_found: return "not_found";
-        case StoreErrorKind::internal: return "internal";
+    case StoreErrorKind::disk_full: return "disk_full";
+    case StoreErrorKind::read_only: return "read_only";
+    case StoreErrorKind::corrupt: return "corrupt";
+    case StoreErrorKind::busy: return "busy";
+    case StoreErrorKind::newer_schema: return "newer_schema";
+    case StoreErrorKind::io: return "io";
+    case StoreErrorKind::not_provisioned: return "not_provisioned";
+    case StoreErrorKind::not_found: return "not_found";
+    case StoreErrorKind::internal: return "internal";
     }
     return "internal";
 }
 
 std::string_view message_key(StoreErrorKind kind) {
     switch (kind) {
-        case StoreErrorKind::disk_full: return "store.error.disk_full";
-        case StoreErrorKind::read_only: return "store.error.read_only";
-        case StoreErrorKind::corrupt: return "store.error.corrupt";
-        case StoreErrorKind::busy: return "store.error.busy";
-        case StoreErrorKind::newer_schema: return "store.error.newer_schema";
-        case StoreErrorKind::io: return "store.error.io";
-        case StoreErrorKind::not_provisioned: return "store.error.not_provisioned";
-        case StoreErrorKind::not_found: return "store.error.not_found";
-        case StoreErrorKind::internal: return "store.error.internal";
+    case StoreErrorKind::disk_full: return "store.error.disk_full";
+    case StoreErrorKind::read_only: return "store.error.read_only";
+    case StoreErrorKind::corrupt: return "store.error.corrupt";
+    case StoreErrorKind::busy: return "store.error.busy";
+    case StoreErrorKind::newer_schema: return "store.error.newer_schema";
+    case StoreErrorKind::io: return "store.error.io";
+    case StoreErrorKind::not_provisioned: return "store.error.not_provisioned";
+    case StoreErrorKind::not_found: return "store.error.not_found";
+    case StoreErrorKind::internal: return "store.error.internal";
     }
     return "store.error.internal";
 }

@@ -16,8 +16,8 @@ Result<bool> changed_one(sql::Database& db, Result<> rc) {
 Result<std::vector<OutboxItem>> Store::outbox_batch(std::size_t max_records, std::size_t max_bytes) {
     std::vector<OutboxItem> items;
     if (max_records == 0) return items;
-    Result<sql::Statement> q = db_.prepare(
-        "SELECT submission_id, wire, bytes FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?");
+    Result<sql::Statement> q =
+        db_.prepare("SELECT submission_id, wire, bytes FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, static_cast<std::int64_t>(std::min<std::size_t>(max_records, 1'000'000)));
     std::size_t total = 0;
@@ -81,7 +81,8 @@ Result<bool> Store::mark_rejected(std::string_view id, std::string_view reason) 
 
 Result<bool> Store::requeue(std::string_view id) {
     Result<sql::Statement> s = db_.prepare(
-        "UPDATE outbox SET state = 'queued', reason = '', updated_ms = ? WHERE submission_id = ? AND state = 'rejected'");
+        "UPDATE outbox SET state = 'queued', reason = '', updated_ms = ? WHERE submission_id = ? AND state = "
+        "'rejected'");
     if (!s) return std::unexpected(std::move(s.error()));
     return changed_one(db_, s->bind(1, now_ms()).bind(2, id).run());
 }

@@ -1,8 +1,8 @@
 // Satisfaction figures for the staff dashboard: averages and counts overall, per local day,
 // per service and counter, and the (masked) comments. See store.h.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <algorithm>
 #include <map>
 
 #include "kiosk/store/store.h"
@@ -38,7 +38,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b 
 }  // namespace
 
 Result<Satisfaction> Store::satisfaction(std::int64_t since_ms) {
-    Result<sql::Statement> q = db_.prepare("SELECT " + std::string(kScoreColumns) + " FROM ratings WHERE created_ms >= ?");
+    Result<sql::Statement> q =
+        db_.prepare("SELECT " + std::string(kScoreColumns) + " FROM ratings WHERE created_ms >= ?");
     if (!q) return std::unexpected(std::move(q.error()));
     Result<bool> row = q->bind(1, since_ms).step();
     if (!row) return std::unexpected(std::move(row.error()));
@@ -101,8 +102,8 @@ Result<std::vector<RatingComment>> Store::rating_comments(std::size_t limit) {
         if (!*row) return out;
         std::optional<int> counter;
         if (!q->is_null(3)) counter = static_cast<int>(q->int64(3));
-        out.push_back({q->int64(0), static_cast<int>(q->int64(1)), std::string(q->text(2)), counter,
-                       std::string(q->text(4))});
+        out.push_back(
+            {q->int64(0), static_cast<int>(q->int64(1)), std::string(q->text(2)), counter, std::string(q->text(4))});
     }
 }
 

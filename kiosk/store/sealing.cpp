@@ -55,7 +55,8 @@ std::expected<std::vector<std::uint8_t>, StoreError> seal(std::string_view plain
     std::vector<std::uint8_t> box(plaintext.size() + crypto_box_SEALBYTES);
     if (crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plaintext.data()), plaintext.size(),
                         key.data()) != 0) {
-        return std::unexpected(StoreError{StoreErrorKind::not_provisioned, "HQ public key refused by crypto_box_seal", 0});
+        return std::unexpected(
+            StoreError{StoreErrorKind::not_provisioned, "HQ public key refused by crypto_box_seal", 0});
     }
     return box;
 }

@@ -12,21 +12,21 @@ StoreErrorKind kind_of(int code, int system_errno) {
     if (system_errno == ENOSPC || system_errno == EDQUOT) return StoreErrorKind::disk_full;
     if (system_errno == EROFS) return StoreErrorKind::read_only;
     switch (code & 0xFF) {
-        case SQLITE_FULL: return StoreErrorKind::disk_full;
-        case SQLITE_READONLY: return StoreErrorKind::read_only;
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: return StoreErrorKind::corrupt;
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED: return StoreErrorKind::busy;
-        case SQLITE_CANTOPEN:
-            return system_errno == EACCES || system_errno == EPERM ? StoreErrorKind::read_only : StoreErrorKind::io;
-        case SQLITE_IOERR:
-        case SQLITE_NOMEM:
-        case SQLITE_PROTOCOL:
-        case SQLITE_NOLFS:
-        case SQLITE_PERM:
-        case SQLITE_AUTH: return StoreErrorKind::io;
-        default: return StoreErrorKind::internal;
+    case SQLITE_FULL: return StoreErrorKind::disk_full;
+    case SQLITE_READONLY: return StoreErrorKind::read_only;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return StoreErrorKind::corrupt;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return StoreErrorKind::busy;
+    case SQLITE_CANTOPEN:
+        return system_errno == EACCES || system_errno == EPERM ? StoreErrorKind::read_only : StoreErrorKind::io;
+    case SQLITE_IOERR:
+    case SQLITE_NOMEM:
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOLFS:
+    case SQLITE_PERM:
+    case SQLITE_AUTH: return StoreErrorKind::io;
+    default: return StoreErrorKind::internal;
     }
 }
 

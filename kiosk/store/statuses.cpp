@@ -49,7 +49,8 @@ Result<std::optional<LocalSubmission>> Store::local_submission(const std::string
     const auto kind = domain::record_kind_from(q->text(1));
     const auto state = outbox_state_from(q->text(3));
     if (!kind || !state) return std::optional<LocalSubmission>{};
-    return std::optional<LocalSubmission>{LocalSubmission{std::string(q->text(0)), *kind, reference, q->int64(2), *state}};
+    return std::optional<LocalSubmission>{
+        LocalSubmission{std::string(q->text(0)), *kind, reference, q->int64(2), *state}};
 }
 
 Result<StatusLookup> Store::lookup(std::string_view typed) {

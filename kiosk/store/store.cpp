@@ -88,11 +88,15 @@ Result<bool> Store::reference_taken(const std::string& reference) {
 
 Result<> Store::insert(const Receipt& receipt, const domain::Record& record, const std::string& clear,
                        std::span<const std::uint8_t> box, const std::string& wire) {
-    Result<sql::Statement> s = db_.prepare(
-        "INSERT INTO submissions (id, kind, reference, created_ms, clear_json) VALUES (?, ?, ?, ?, ?)");
+    Result<sql::Statement> s =
+        db_.prepare("INSERT INTO submissions (id, kind, reference, created_ms, clear_json) VALUES (?, ?, ?, ?, ?)");
     if (!s) return std::unexpected(std::move(s.error()));
-    s->bind(1, receipt.id).bind(2, domain::wire_name(domain::kind_of(record))).bind(4, receipt.created_ms).bind(5, clear);
-    if (receipt.reference.empty()) s->bind_null(3); else s->bind(3, receipt.reference);
+    s->bind(1, receipt.id)
+        .bind(2, domain::wire_name(domain::kind_of(record)))
+        .bind(4, receipt.created_ms)
+        .bind(5, clear);
+    if (receipt.reference.empty()) s->bind_null(3);
+    else s->bind(3, receipt.reference);
     if (auto rc = s->run(); !rc) return rc;
     if (!box.empty()) {
         s = db_.prepare("INSERT INTO sealed (submission_id, box) VALUES (?, ?)");
@@ -111,9 +115,11 @@ Result<> Store::insert(const Receipt& receipt, const domain::Record& record, con
         s->bind(1, receipt.id).bind(2, receipt.created_ms).bind(3, rating->overall).bind(8, rating->service);
         int column = 4;
         for (const std::optional<int>& score : {rating->wait, rating->courtesy, rating->clarity, rating->ease}) {
-            if (score) s->bind(column++, *score); else s->bind_null(column++);
+            if (score) s->bind(column++, *score);
+            else s->bind_null(column++);
         }
-        if (rating->counter) s->bind(9, *rating->counter); else s->bind_null(9);
+        if (rating->counter) s->bind(9, *rating->counter);
+        else s->bind_null(9);
         s->bind(10, domain::text::redact_contact_details(rating->comment));
         if (auto rc = s->run(); !rc) return rc;
     }
@@ -132,8 +138,9 @@ Result<Receipt> Store::submit(const domain::Record& record) {
         box = std::move(*sealed_box);
     }
     const std::int64_t now = now_ms();
-    kiosk_sync::protocol::Record wire{domain::new_uuid_v7(now, options_.random), std::string(encoded.kind), "",
-                                options_.kiosk_id, now, encoded.clear, box.empty() ? "" : to_base64(box)};
+    kiosk_sync::protocol::Record wire{
+        domain::new_uuid_v7(now, options_.random), std::string(encoded.kind), "", options_.kiosk_id, now, encoded.clear,
+        box.empty() ? "" : to_base64(box)};
     Result<sql::Transaction> tx = sql::Transaction::begin(db_);
     if (!tx) return std::unexpected(std::move(tx.error()));
     if (encoded.has_reference) {
@@ -144,7 +151,8 @@ Result<Receipt> Store::submit(const domain::Record& record) {
             if (!taken) return std::unexpected(std::move(taken.error()));
             if (!*taken) wire.reference = std::move(candidate);
         }
-        if (wire.reference.empty()) return std::unexpected(StoreError{StoreErrorKind::internal, "no free reference", 0});
+        if (wire.reference.empty())
+            return std::unexpected(StoreError{StoreErrorKind::internal, "no free reference", 0});
     }
     const Receipt receipt{wire.id, wire.reference, wire.created_ms};
     if (auto rc = insert(receipt, record, encoded.clear.dump(), box, kiosk_sync::protocol::serialize(wire)); !rc) {

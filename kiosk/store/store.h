@@ -48,8 +48,8 @@ struct StoreOptions {
     std::string kiosk_id;                    // goes into every record ("kiosk" on the wire)
     std::optional<PublicKey> hq_public_key;  // default: DIR/keys/hq_box.pub
     std::chrono::milliseconds busy_timeout{5000};
-    std::int64_t max_db_bytes = 0;     // 0: no cap. A cap makes a filling disk a disk_full error early
-    int utc_offset_minutes = 180;      // local day boundaries for the dashboard (Saudi Arabia: UTC+3)
+    std::int64_t max_db_bytes = 0;           // 0: no cap. A cap makes a filling disk a disk_full error early
+    int utc_offset_minutes = 180;            // local day boundaries for the dashboard (Saudi Arabia: UTC+3)
     std::function<std::int64_t()> clock_ms;  // default: system clock, ms since the epoch
     domain::RandomSource random;             // default: domain::system_random()
 };

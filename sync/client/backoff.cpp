@@ -24,7 +24,7 @@ std::chrono::milliseconds Backoff::next(std::optional<std::chrono::milliseconds>
 }
 
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                          std::chrono::system_clock::time_point now) {
+                                                           std::chrono::system_clock::time_point now) {
     if (value.empty()) return std::nullopt;
     if (value.find_first_not_of("0123456789") == std::string_view::npos) {
         if (value.size() > 9) return std::chrono::hours(24 * 365);  // absurd, but "a long time"

@@ -30,6 +30,6 @@ private:
 // Retry-After as seconds ("120") or an HTTP date; nothing when absent or unreadable.
 // Dates in the past give zero.
 std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value,
-                                                          std::chrono::system_clock::time_point now);
+                                                           std::chrono::system_clock::time_point now);
 
 }  // namespace kiosk_sync::client

@@ -10,16 +10,16 @@ namespace kiosk_sync::client {
 
 std::string_view to_string(SyncError error) {
     switch (error) {
-        case SyncError::none: return "none";
-        case SyncError::offline: return "offline";
-        case SyncError::timeout: return "timeout";
-        case SyncError::hq_busy: return "hq_busy";
-        case SyncError::hq_error: return "hq_error";
-        case SyncError::unauthorized: return "unauthorized";
-        case SyncError::clock_skew: return "clock_skew";
-        case SyncError::refused: return "refused";
-        case SyncError::bad_reply: return "bad_reply";
-        case SyncError::local_store: return "local_store";
+    case SyncError::none: return "none";
+    case SyncError::offline: return "offline";
+    case SyncError::timeout: return "timeout";
+    case SyncError::hq_busy: return "hq_busy";
+    case SyncError::hq_error: return "hq_error";
+    case SyncError::unauthorized: return "unauthorized";
+    case SyncError::clock_skew: return "clock_skew";
+    case SyncError::refused: return "refused";
+    case SyncError::bad_reply: return "bad_reply";
+    case SyncError::local_store: return "local_store";
     }
     return "none";
 }
@@ -129,8 +129,7 @@ void Client::run() {
                     config_.jitter_seed != 0 ? config_.jitter_seed : (std::uint64_t{device()} << 32 | device()));
     HttpOptions http{config_.connect_timeout, config_.request_timeout, 16u << 20, &abort_};
     HqConnection hq(HqEndpoint{config_.hq_url, config_.kiosk_id, config_.secret, config_.clock}, http);
-    CycleLimits limits{config_.max_batch_records, config_.max_batch_bytes, config_.pull_statuses,
-                       config_.pull_content};
+    CycleLimits limits{config_.max_batch_records, config_.max_batch_bytes, config_.pull_statuses, config_.pull_content};
     std::unique_ptr<Outbox> outbox;
     for (;;) {
         std::uint64_t cycle = 0;

@@ -42,7 +42,7 @@ struct ClientConfig {
     std::chrono::milliseconds backoff_initial{1000};
     std::chrono::milliseconds backoff_max{5 * 60 * 1000};
     std::chrono::milliseconds max_retry_after{60 * 60 * 1000};  // a longer Retry-After is cut to this
-    std::chrono::milliseconds idle_poll{60 * 1000};  // looks for new work and statuses this often
+    std::chrono::milliseconds idle_poll{60 * 1000};             // looks for new work and statuses this often
     std::chrono::milliseconds connect_timeout{10'000};
     std::chrono::milliseconds request_timeout{60'000};
 

@@ -17,8 +17,8 @@ namespace kiosk_sync::client {
 
 // Uses the caller's Outbox (staff mode's own connection, not the worker's).
 std::expected<protocol::WrittenBundle, std::string> export_bundle(
-    Outbox& outbox, const std::filesystem::path& dir, const std::string& kiosk_id,
-    const protocol::Secret& secret, std::chrono::system_clock::time_point now = std::chrono::system_clock::now(),
+    Outbox& outbox, const std::filesystem::path& dir, const std::string& kiosk_id, const protocol::Secret& secret,
+    std::chrono::system_clock::time_point now = std::chrono::system_clock::now(),
     const protocol::BundleProgress& progress = {});
 
 }  // namespace kiosk_sync::client

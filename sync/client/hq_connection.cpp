@@ -43,8 +43,7 @@ std::string reason_of(const HttpResponse& response) {
 
 }  // namespace
 
-HqConnection::HqConnection(HqEndpoint endpoint, HttpOptions http)
-    : endpoint_(std::move(endpoint)), http_(http) {
+HqConnection::HqConnection(HqEndpoint endpoint, HttpOptions http) : endpoint_(std::move(endpoint)), http_(http) {
     while (!endpoint_.base_url.empty() && endpoint_.base_url.back() == '/') endpoint_.base_url.pop_back();
     auto scheme = endpoint_.base_url.find("://");
     auto slash = endpoint_.base_url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
@@ -52,8 +51,8 @@ HqConnection::HqConnection(HqEndpoint endpoint, HttpOptions http)
     if (!endpoint_.clock) endpoint_.clock = [] { return std::chrono::system_clock::now(); };
 }
 
-Result<HttpResponse> HqConnection::exchange(std::string_view method, const std::string& target,
-                                            std::string_view body, const HttpClient::Headers& extra) {
+Result<HttpResponse> HqConnection::exchange(std::string_view method, const std::string& target, std::string_view body,
+                                            const HttpClient::Headers& extra) {
     // At most two tries: the second only after HQ told us, signed, what time it is.
     for (int attempt = 0;; ++attempt) {
         auto now = to_ms(endpoint_.clock() + offset_);
@@ -74,8 +73,8 @@ Result<HttpResponse> HqConnection::exchange(std::string_view method, const std::
 Result<HttpResponse> HqConnection::judge(const HttpResponse& response, const std::string& nonce,
                                          bool& retry_with_offset) {
     auto status = static_cast<int>(response.status);
-    bool verified = protocol::verify_reply(endpoint_.secret, nonce, status, response.body,
-                                           response.header("x-signature"));
+    bool verified =
+        protocol::verify_reply(endpoint_.secret, nonce, status, response.body, response.header("x-signature"));
     Failure failure;
     failure.reached_hq = verified;
     failure.detail = reason_of(response);
@@ -114,8 +113,8 @@ Result<protocol::BatchReply> HqConnection::upload(std::string_view body) {
     if (!response) return std::unexpected(response.error());
     auto reply = protocol::parse_batch_reply(response->body);
     if (response->status != 200 || !reply)
-        return std::unexpected(Failure{SyncError::bad_reply, true, false, true, std::nullopt,
-                                       "HQ's reply to a batch is unreadable"});
+        return std::unexpected(
+            Failure{SyncError::bad_reply, true, false, true, std::nullopt, "HQ's reply to a batch is unreadable"});
     return std::move(*reply);
 }
 
@@ -126,8 +125,8 @@ Result<protocol::StatusPage> HqConnection::statuses(const std::optional<std::str
     if (!response) return std::unexpected(response.error());
     auto page = protocol::parse_status_page(response->body);
     if (response->status != 200 || !page)
-        return std::unexpected(Failure{SyncError::bad_reply, true, false, true, std::nullopt,
-                                       "HQ's status page is unreadable"});
+        return std::unexpected(
+            Failure{SyncError::bad_reply, true, false, true, std::nullopt, "HQ's status page is unreadable"});
     return std::move(*page);
 }
 

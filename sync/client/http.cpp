@@ -65,15 +65,11 @@ void global_init() {
 HttpFailure failure_of(CURLcode code, const Transfer& transfer, const char* detail) {
     std::string message = detail[0] != '\0' ? detail : curl_easy_strerror(code);
     switch (code) {
-        case CURLE_COULDNT_CONNECT:
-        case CURLE_COULDNT_RESOLVE_HOST:
-            return {TransportError::connect, message};
-        case CURLE_OPERATION_TIMEDOUT:
-            return {TransportError::timeout, message};
-        case CURLE_ABORTED_BY_CALLBACK:
-            return {TransportError::aborted, message};
-        default:
-            return {TransportError::other, transfer.too_large ? "reply is too large" : message};
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_COULDNT_RESOLVE_HOST: return {TransportError::connect, message};
+    case CURLE_OPERATION_TIMEDOUT: return {TransportError::timeout, message};
+    case CURLE_ABORTED_BY_CALLBACK: return {TransportError::aborted, message};
+    default: return {TransportError::other, transfer.too_large ? "reply is too large" : message};
     }
 }
 

@@ -38,7 +38,7 @@ public:
     // is queued (a large record must not block the queue). Calling again before mark()
     // returns the same records.
     virtual std::expected<std::vector<OutboxItem>, std::string> next_batch(std::size_t max_records,
-                                                                          std::size_t max_bytes) = 0;
+                                                                           std::size_t max_bytes) = 0;
 
     // HQ's verdicts, in one transaction: accepted and duplicate mean delivered (the row may be
     // deleted or flagged sent); rejected keeps the row with the reason and takes it out of

@@ -22,8 +22,8 @@ struct BatchOutcome {
 };
 
 // Splits a batch into what can go to HQ and what can never be sent (kept as rejected).
-void sort_items(const std::vector<OutboxItem>& items, std::vector<std::string_view>& texts,
-                std::set<std::string>& ids, std::vector<protocol::ItemVerdict>& local) {
+void sort_items(const std::vector<OutboxItem>& items, std::vector<std::string_view>& texts, std::set<std::string>& ids,
+                std::vector<protocol::ItemVerdict>& local) {
     for (const auto& item : items) {
         auto record = protocol::parse_record(item.record_json);
         if (!record) {

@@ -20,11 +20,11 @@ struct CycleLimits {
 };
 
 struct CycleResult {
-    std::optional<Failure> failure;   // the first thing that went wrong; the pass stopped there
-    bool drained = false;             // the upload phase ended with nothing queued
-    std::uint64_t delivered = 0;      // accepted or duplicate
+    std::optional<Failure> failure;  // the first thing that went wrong; the pass stopped there
+    bool drained = false;            // the upload phase ended with nothing queued
+    std::uint64_t delivered = 0;     // accepted or duplicate
     std::optional<OutboxCounts> counts;
-    bool reached_hq = false;          // the last exchange got an answer signed by HQ
+    bool reached_hq = false;  // the last exchange got an answer signed by HQ
 };
 
 CycleResult run_cycle(Outbox& outbox, HqConnection& hq, const std::string& kiosk, CycleLimits& limits,

@@ -35,7 +35,7 @@ struct SyncState {
     std::optional<std::chrono::system_clock::time_point> last_success;  // last complete cycle
     std::size_t queued = 0;
     std::size_t rejected = 0;
-    std::uint64_t delivered = 0;  // records HQ confirmed since start
+    std::uint64_t delivered = 0;             // records HQ confirmed since start
     SyncError last_error = SyncError::none;  // none after a complete cycle
     std::string last_error_detail;           // for logs and staff, in English
 };

@@ -13,10 +13,9 @@ AuthFailure refuse(std::string code, std::string reason) {
 }  // namespace
 
 std::expected<Authenticated, AuthFailure> authenticate(Store& store, const SignedRequest& request,
-                                                      std::int64_t now_ms) {
+                                                       std::int64_t now_ms) {
     namespace code = protocol::error_code;
-    if (request.kiosk.empty() || request.timestamp.empty() || request.nonce.empty() ||
-        request.signature.empty())
+    if (request.kiosk.empty() || request.timestamp.empty() || request.nonce.empty() || request.signature.empty())
         return std::unexpected(refuse(code::kMissingAuth, "request is not signed"));
     auto secret = store.kiosk_secret(request.kiosk);
     if (!secret) return std::unexpected(AuthFailure{500, code::kInternal, secret.error(), std::nullopt});

@@ -18,7 +18,7 @@ struct SignedRequest {
     std::string_view method;
     std::string_view target;  // path and query exactly as sent
     std::string_view body;
-    std::string kiosk;        // the four X- headers, empty when absent
+    std::string kiosk;  // the four X- headers, empty when absent
     std::string timestamp;
     std::string nonce;
     std::string signature;
@@ -31,15 +31,14 @@ struct Authenticated {
 };
 
 struct AuthFailure {
-    int status = 401;          // 500 when the store failed
-    std::string code;          // protocol::error_code
+    int status = 401;  // 500 when the store failed
+    std::string code;  // protocol::error_code
     std::string reason;
     // Set once the signature proved the sender holds the secret: HQ then signs its refusal,
     // and the kiosk may trust the server time in it to correct its clock.
     std::optional<protocol::Secret> reply_secret;
 };
 
-std::expected<Authenticated, AuthFailure> authenticate(Store& store, const SignedRequest& request,
-                                                      std::int64_t now_ms);
+std::expected<Authenticated, AuthFailure> authenticate(Store& store, const SignedRequest& request, std::int64_t now_ms);
 
 }  // namespace kiosk_sync::hq

@@ -37,9 +37,9 @@ std::optional<HqDir> dir_of(const Args& args) {
 }
 
 json summary_json(const StoredRecord& stored) {
-    return json{{"id", stored.record.id},         {"kind", stored.record.kind},
-                {"reference", stored.record.reference}, {"kiosk", stored.record.kiosk},
-                {"created", stored.record.created_ms},  {"status", stored.status}};
+    return json{
+        {"id", stored.record.id},       {"kind", stored.record.kind},          {"reference", stored.record.reference},
+        {"kiosk", stored.record.kiosk}, {"created", stored.record.created_ms}, {"status", stored.status}};
 }
 
 json decrypted_json(const StoredRecord& stored, const BoxKeyPair& keys) {
@@ -62,8 +62,7 @@ json decrypted_json(const StoredRecord& stored, const BoxKeyPair& keys) {
 }  // namespace
 
 std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -142,8 +141,7 @@ int cmd_decrypt(const Args& args) {
         std::cout << protocol::dump_json(out) << "\n";
         return 0;
     }
-    for (const auto& r : out)
-        std::cout << r.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    for (const auto& r : out) std::cout << r.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
     return 0;
 }
 
@@ -187,8 +185,8 @@ int cmd_import(const Args& args) {
         if (v.outcome == protocol::Outcome::rejected)
             std::fprintf(stderr, "kiosk-hq: rejected %s: %s\n", v.id.c_str(), v.reason.c_str());
     }
-    std::printf("imported %zu records from kiosk %s: %zu accepted, %zu duplicate, %zu rejected\n",
-                verdicts->size(), header->kiosk.c_str(), counts[0], counts[1], counts[2]);
+    std::printf("imported %zu records from kiosk %s: %zu accepted, %zu duplicate, %zu rejected\n", verdicts->size(),
+                header->kiosk.c_str(), counts[0], counts[1], counts[2]);
     return 0;
 }
 

@@ -69,8 +69,8 @@ std::expected<BoxKeyPair, std::string> load_box_keys(const HqDir& dir) {
 
 std::expected<std::unique_ptr<SqliteStore>, std::string> open_store(const HqDir& dir) {
     if (!std::filesystem::exists(dir.db()))
-        return std::unexpected(dir.db().string() + " does not exist; run kiosk-hq init --dir " +
-                               dir.root.string() + " first");
+        return std::unexpected(dir.db().string() + " does not exist; run kiosk-hq init --dir " + dir.root.string() +
+                               " first");
     return SqliteStore::open(dir.db(), false);
 }
 
@@ -80,8 +80,8 @@ std::expected<std::string, std::string> open_sealed(const BoxKeyPair& keys, std:
     if (box->size() < crypto_box_SEALBYTES) return std::unexpected("sealed is too short");
     std::string plain(box->size() - crypto_box_SEALBYTES, '\0');
     if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()),
-                             reinterpret_cast<const unsigned char*>(box->data()), box->size(),
-                             keys.public_key.data(), keys.secret_key.data()) != 0)
+                             reinterpret_cast<const unsigned char*>(box->data()), box->size(), keys.public_key.data(),
+                             keys.secret_key.data()) != 0)
         return std::unexpected("cannot open: sealed to another key, or changed");
     return plain;
 }

@@ -4,8 +4,8 @@
 namespace kiosk_sync::hq {
 
 std::expected<std::vector<protocol::ItemVerdict>, std::string> ingest_items(
-    Store& store, std::string_view kiosk, const std::vector<protocol::BatchItem>& items,
-    std::string_view via, std::int64_t now_ms) {
+    Store& store, std::string_view kiosk, const std::vector<protocol::BatchItem>& items, std::string_view via,
+    std::int64_t now_ms) {
     std::vector<protocol::ItemVerdict> verdicts(items.size());
     std::vector<protocol::Record> acceptable;
     std::vector<std::size_t> positions;  // where each acceptable record's verdict goes

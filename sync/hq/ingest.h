@@ -17,7 +17,7 @@ namespace kiosk_sync::hq {
 // claiming another kiosk is rejected with a reason; the rest are stored in one transaction.
 // An error means nothing was stored.
 std::expected<std::vector<protocol::ItemVerdict>, std::string> ingest_items(
-    Store& store, std::string_view kiosk, const std::vector<protocol::BatchItem>& items,
-    std::string_view via, std::int64_t now_ms);
+    Store& store, std::string_view kiosk, const std::vector<protocol::BatchItem>& items, std::string_view via,
+    std::int64_t now_ms);
 
 }  // namespace kiosk_sync::hq

@@ -1,11 +1,11 @@
 // `kiosk-hq serve`: opens the HQ directory, binds, prints "listening on HOST:PORT" (tests and
 // scripts wait for that line) and serves until SIGTERM or SIGINT. Signals are taken by a
 // thread in sigwait(), not a handler, so stopping the server happens in ordinary code.
+#include <pthread.h>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <thread>
 
 #include "sync/hq/cli.h"

@@ -19,8 +19,7 @@ namespace code = protocol::error_code;
 constexpr const char* kJson = "application/json";
 
 std::int64_t system_now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -45,8 +44,7 @@ struct HqServer::Impl {
     static void reply(httplib::Response& res, int status, std::string body,
                       const std::optional<protocol::Secret>& secret, std::string_view nonce) {
         res.status = status;
-        if (secret)
-            res.set_header(protocol::kHeaderSignature, protocol::sign_reply(*secret, nonce, status, body));
+        if (secret) res.set_header(protocol::kHeaderSignature, protocol::sign_reply(*secret, nonce, status, body));
         if (!body.empty()) res.set_content(std::move(body), kJson);
     }
 
@@ -127,14 +125,15 @@ struct HqServer::Impl {
         http.Get(protocol::kPathStatuses, [this](const auto& req, auto& res) { statuses(req, res); });
         http.Get(protocol::kPathContent, [this](const auto& req, auto& res) { content(req, res); });
         // Errors httplib raises itself (unknown path, 413) get the same JSON shape as ours.
-        http.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
-            if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-            protocol::ErrorReply error{code::kMalformed, "request refused", now()};
-            if (res.status == 413) error = {code::kTooLarge, "request body is larger than HQ accepts", now()};
-            if (res.status == 404) error = {code::kNotFound, "no such endpoint", now()};
-            res.set_content(protocol::serialize(error), kJson);
-            return httplib::Server::HandlerResponse::Handled;
-        }));
+        http.set_error_handler(
+            httplib::Server::HandlerWithResponse([this](const httplib::Request&, httplib::Response& res) {
+                if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+                protocol::ErrorReply error{code::kMalformed, "request refused", now()};
+                if (res.status == 413) error = {code::kTooLarge, "request body is larger than HQ accepts", now()};
+                if (res.status == 404) error = {code::kNotFound, "no such endpoint", now()};
+                res.set_content(protocol::serialize(error), kJson);
+                return httplib::Server::HandlerResponse::Handled;
+            }));
         http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
             if (res.status >= 400)
                 std::fprintf(stderr, "kiosk-hq: %s %s -> %d %s\n", req.method.c_str(), req.path.c_str(), res.status,

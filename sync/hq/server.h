@@ -20,7 +20,7 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     int port = 0;  // 0: any free port
     std::size_t max_body_bytes = 8u << 20;
-    std::filesystem::path content_file;  // served at /v1/content when it exists
+    std::filesystem::path content_file;    // served at /v1/content when it exists
     std::function<std::int64_t()> now_ms;  // HQ's clock; the system clock when empty
 };
 

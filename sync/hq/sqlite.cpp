@@ -75,9 +75,7 @@ std::string Statement::text(int column) const {
 
 std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
 
-bool Statement::is_null(int column) const {
-    return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
-}
+bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
 
 std::string Statement::error() const { return sqlite3_errmsg(sqlite3_db_handle(stmt_.get())); }
 

@@ -50,9 +50,7 @@ FROM records r LEFT JOIN statuses s ON s.kiosk = r.kiosk AND s.reference = r.ref
 )sql";
 
 // The text a record is compared by when its id arrives again.
-std::string canonical_text(const protocol::Record& record) {
-    return protocol::dump_json(protocol::to_json(record));
-}
+std::string canonical_text(const protocol::Record& record) { return protocol::dump_json(protocol::to_json(record)); }
 
 StoredRecord stored_record_from(const Statement& row) {
     StoredRecord stored;
@@ -73,8 +71,8 @@ StoredRecord stored_record_from(const Statement& row) {
 
 }  // namespace
 
-std::expected<std::unique_ptr<SqliteStore>, std::string> SqliteStore::open(
-    const std::filesystem::path& path, bool create) {
+std::expected<std::unique_ptr<SqliteStore>, std::string> SqliteStore::open(const std::filesystem::path& path,
+                                                                           bool create) {
     auto db = open_db(path, create);
     if (!db) return std::unexpected(db.error());
     int version = 0;
@@ -92,8 +90,7 @@ std::expected<std::unique_ptr<SqliteStore>, std::string> SqliteStore::open(
     return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
 }
 
-std::expected<void, std::string> SqliteStore::put_kiosk(std::string_view kiosk,
-                                                        const protocol::Secret& secret) {
+std::expected<void, std::string> SqliteStore::put_kiosk(std::string_view kiosk, const protocol::Secret& secret) {
     std::lock_guard lock(mutex_);
     auto stmt = Statement::prepare(db_.get(),
                                    "INSERT INTO kiosks(id, secret, updated_ms) VALUES(?, ?, "
@@ -104,8 +101,7 @@ std::expected<void, std::string> SqliteStore::put_kiosk(std::string_view kiosk,
     return stmt->bind(1, kiosk).bind(2, protocol::to_hex(secret)).run();
 }
 
-std::expected<std::optional<protocol::Secret>, std::string> SqliteStore::kiosk_secret(
-    std::string_view kiosk) {
+std::expected<std::optional<protocol::Secret>, std::string> SqliteStore::kiosk_secret(std::string_view kiosk) {
     std::lock_guard lock(mutex_);
     auto stmt = cached("SELECT secret FROM kiosks WHERE id = ?");
     if (!stmt) return std::unexpected(stmt.error());
@@ -118,10 +114,8 @@ std::expected<std::optional<protocol::Secret>, std::string> SqliteStore::kiosk_s
     return secret;
 }
 
-std::expected<bool, std::string> SqliteStore::remember_nonce(std::string_view kiosk,
-                                                             std::string_view nonce,
-                                                             std::int64_t timestamp_ms,
-                                                             std::int64_t now_ms) {
+std::expected<bool, std::string> SqliteStore::remember_nonce(std::string_view kiosk, std::string_view nonce,
+                                                             std::int64_t timestamp_ms, std::int64_t now_ms) {
     std::lock_guard lock(mutex_);
     // A nonce lost to a power cut only reopens a replay of an idempotent request, so its
     // commit skips the fsync (WAL keeps it across a crash of the process itself). Records
@@ -132,16 +126,13 @@ std::expected<bool, std::string> SqliteStore::remember_nonce(std::string_view ki
     return fresh;
 }
 
-std::expected<bool, std::string> SqliteStore::remember_nonce_locked(std::string_view kiosk,
-                                                                    std::string_view nonce,
-                                                                    std::int64_t timestamp_ms,
-                                                                    std::int64_t now_ms) {
+std::expected<bool, std::string> SqliteStore::remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
+                                                                    std::int64_t timestamp_ms, std::int64_t now_ms) {
     // Pruning once a minute keeps the table at a few minutes of traffic.
     if (now_ms - last_prune_ms_ > 60'000) {
         auto prune = cached("DELETE FROM nonces WHERE timestamp_ms < ?");
         if (!prune) return std::unexpected(prune.error());
-        if (auto r = (*prune)->bind(1, now_ms - protocol::kSkewWindowMs).run(); !r)
-            return std::unexpected(r.error());
+        if (auto r = (*prune)->bind(1, now_ms - protocol::kSkewWindowMs).run(); !r) return std::unexpected(r.error());
         last_prune_ms_ = now_ms;
     }
     auto insert = cached("INSERT OR IGNORE INTO nonces(kiosk, nonce, timestamp_ms) VALUES(?, ?, ?)");
@@ -151,8 +142,8 @@ std::expected<bool, std::string> SqliteStore::remember_nonce_locked(std::string_
     return sqlite3_changes(db_.get()) == 1;
 }
 
-std::expected<protocol::ItemVerdict, std::string> SqliteStore::ingest_one(
-    const protocol::Record& record, std::string_view via, std::int64_t now_ms) {
+std::expected<protocol::ItemVerdict, std::string> SqliteStore::ingest_one(const protocol::Record& record,
+                                                                          std::string_view via, std::int64_t now_ms) {
     std::string canonical = canonical_text(record);
     auto insert = cached(R"sql(
 INSERT OR IGNORE INTO records(id, kiosk, kind, reference, created_ms, received_ms, via, clear, sealed, canonical)
@@ -172,8 +163,7 @@ VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
     if ((*existing)->text(0) == canonical) return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
     // Same key, other content: a kiosk bug or an id collision; keeping the first and saying so
     // lets staff see it instead of silently losing either.
-    return protocol::ItemVerdict{record.id, protocol::Outcome::rejected,
-                                 "id already used by a different record"};
+    return protocol::ItemVerdict{record.id, protocol::Outcome::rejected, "id already used by a different record"};
 }
 
 std::expected<std::vector<protocol::ItemVerdict>, std::string> SqliteStore::ingest(
@@ -216,13 +206,12 @@ std::expected<std::size_t, std::string> SqliteStore::record_count() {
     return static_cast<std::size_t>(stmt->int64(0));
 }
 
-std::expected<bool, std::string> SqliteStore::set_status(std::string_view reference,
-                                                         std::string_view status,
+std::expected<bool, std::string> SqliteStore::set_status(std::string_view reference, std::string_view status,
                                                          std::string_view note, std::int64_t now_ms,
                                                          std::optional<std::string_view> kiosk) {
     std::lock_guard lock(mutex_);
-    auto issued = Statement::prepare(db_.get(),
-                                     "SELECT DISTINCT kiosk FROM records WHERE reference = ? AND reference <> '' ORDER BY kiosk");
+    auto issued = Statement::prepare(
+        db_.get(), "SELECT DISTINCT kiosk FROM records WHERE reference = ? AND reference <> '' ORDER BY kiosk");
     if (!issued) return std::unexpected(issued.error());
     issued->bind(1, reference);
     std::vector<std::string> kiosks;
@@ -238,8 +227,8 @@ std::expected<bool, std::string> SqliteStore::set_status(std::string_view refere
         if (kiosks.size() > 1) {
             std::string names;
             for (const auto& k : kiosks) names += (names.empty() ? "" : ", ") + k;
-            return std::unexpected("reference " + std::string(reference) + " was issued by more than one kiosk (" + names +
-                                   "); name one with --kiosk");
+            return std::unexpected("reference " + std::string(reference) + " was issued by more than one kiosk (" +
+                                   names + "); name one with --kiosk");
         }
         owner = kiosks.front();
     }
@@ -255,8 +244,7 @@ ON CONFLICT(kiosk, reference) DO UPDATE SET status = excluded.status, note = exc
 }
 
 std::expected<protocol::StatusPage, std::string> SqliteStore::statuses_since(std::string_view kiosk,
-                                                                             std::int64_t cursor,
-                                                                             std::size_t limit) {
+                                                                             std::int64_t cursor, std::size_t limit) {
     std::lock_guard lock(mutex_);
     auto stmt = Statement::prepare(db_.get(),
                                    "SELECT reference, status, note, updated_ms, seq FROM statuses "

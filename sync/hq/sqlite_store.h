@@ -15,19 +15,16 @@ namespace kiosk_sync::hq {
 class SqliteStore final : public Store {
 public:
     // Creates the file and schema when create is true; otherwise the file must exist.
-    static std::expected<std::unique_ptr<SqliteStore>, std::string> open(
-        const std::filesystem::path& path, bool create);
+    static std::expected<std::unique_ptr<SqliteStore>, std::string> open(const std::filesystem::path& path,
+                                                                         bool create);
 
-    std::expected<void, std::string> put_kiosk(std::string_view kiosk,
-                                               const protocol::Secret& secret) override;
-    std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(
-        std::string_view kiosk) override;
+    std::expected<void, std::string> put_kiosk(std::string_view kiosk, const protocol::Secret& secret) override;
+    std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(std::string_view kiosk) override;
     std::expected<bool, std::string> remember_nonce(std::string_view kiosk, std::string_view nonce,
-                                                    std::int64_t timestamp_ms,
-                                                    std::int64_t now_ms) override;
-    std::expected<std::vector<protocol::ItemVerdict>, std::string> ingest(
-        const std::vector<protocol::Record>& records, std::string_view via,
-        std::int64_t now_ms) override;
+                                                    std::int64_t timestamp_ms, std::int64_t now_ms) override;
+    std::expected<std::vector<protocol::ItemVerdict>, std::string> ingest(const std::vector<protocol::Record>& records,
+                                                                          std::string_view via,
+                                                                          std::int64_t now_ms) override;
     std::expected<std::vector<StoredRecord>, std::string> records(
         std::optional<std::string_view> reference_or_id) override;
     std::expected<std::size_t, std::string> record_count() override;
@@ -39,8 +36,7 @@ public:
 
 private:
     explicit SqliteStore(Db db) : db_(std::move(db)) {}
-    std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& record,
-                                                                 std::string_view via,
+    std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& record, std::string_view via,
                                                                  std::int64_t now_ms);
     std::expected<bool, std::string> remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
                                                            std::int64_t timestamp_ms, std::int64_t now_ms);

@@ -33,17 +33,13 @@ public:
     virtual ~Store() = default;
 
     // Registers a kiosk or replaces its secret (re-provisioning rotates it).
-    virtual std::expected<void, std::string> put_kiosk(std::string_view kiosk,
-                                                       const protocol::Secret& secret) = 0;
-    virtual std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(
-        std::string_view kiosk) = 0;
+    virtual std::expected<void, std::string> put_kiosk(std::string_view kiosk, const protocol::Secret& secret) = 0;
+    virtual std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(std::string_view kiosk) = 0;
 
     // True when (kiosk, nonce) was not seen before; remembers it until its timestamp leaves
     // the skew window, after which the timestamp alone refuses a replay.
-    virtual std::expected<bool, std::string> remember_nonce(std::string_view kiosk,
-                                                            std::string_view nonce,
-                                                            std::int64_t timestamp_ms,
-                                                            std::int64_t now_ms) = 0;
+    virtual std::expected<bool, std::string> remember_nonce(std::string_view kiosk, std::string_view nonce,
+                                                            std::int64_t timestamp_ms, std::int64_t now_ms) = 0;
 
     // Stores records that already passed check_record, in one transaction: each is accepted
     // (new), duplicate (same id, same content) or rejected (same id, other content). Nothing is
@@ -59,15 +55,13 @@ public:
     // Answers the request with that reference. References are unique per kiosk only: the
     // answer belongs to the kiosk that issued it, named when more than one did (an error
     // otherwise). False when no record (of that kiosk) has that reference.
-    virtual std::expected<bool, std::string> set_status(std::string_view reference,
-                                                        std::string_view status,
+    virtual std::expected<bool, std::string> set_status(std::string_view reference, std::string_view status,
                                                         std::string_view note, std::int64_t now_ms,
                                                         std::optional<std::string_view> kiosk) = 0;
     // A kiosk's status changes after the cursor (0: from the beginning), oldest first, at most
     // limit: only answers to references that kiosk issued. The cursor is a change sequence
     // number; the page's cursor is its last one.
-    virtual std::expected<protocol::StatusPage, std::string> statuses_since(std::string_view kiosk,
-                                                                            std::int64_t cursor,
+    virtual std::expected<protocol::StatusPage, std::string> statuses_since(std::string_view kiosk, std::int64_t cursor,
                                                                             std::size_t limit) = 0;
 };
 

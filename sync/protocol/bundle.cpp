@@ -36,8 +36,8 @@ std::string payload_of(const std::vector<std::string>& record_texts) {
 }
 
 bool file_safe(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-           c == '_' || c == '.';
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+           c == '.';
 }
 
 }  // namespace
@@ -74,8 +74,7 @@ std::expected<BundleHeader, std::string> read_bundle_header(std::string_view tex
     return BundleHeader{*kiosk, *created, static_cast<std::size_t>(*count), *digest, *mac};
 }
 
-std::expected<std::vector<BatchItem>, std::string> open_bundle(std::string_view text,
-                                                               const Secret& secret) {
+std::expected<std::vector<BatchItem>, std::string> open_bundle(std::string_view text, const Secret& secret) {
     auto header = read_bundle_header(text);
     if (!header) return std::unexpected(header.error());
     std::string_view payload = text.substr(text.find('\n') + 1);
@@ -106,17 +105,15 @@ std::string bundle_file_name(std::string_view kiosk, std::int64_t created_ms) {
     return "mouj-" + safe + "-" + stamp + ".bundle";
 }
 
-std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir,
-                                                       const Secret& secret, std::string_view kiosk,
-                                                       std::int64_t created_ms,
+std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir, const Secret& secret,
+                                                       std::string_view kiosk, std::int64_t created_ms,
                                                        const std::vector<std::string>& record_texts,
                                                        const BundleProgress& progress) {
     auto path = dir / bundle_file_name(kiosk, created_ms);
     std::string text = encode_bundle(secret, kiosk, created_ms, record_texts);
     WriteProgress on_write;
     if (progress) on_write = [&progress](double fraction) { progress(BundleStage::writing, fraction); };
-    if (auto written = write_file_atomic(path, text, 0644, on_write); !written)
-        return std::unexpected(written.error());
+    if (auto written = write_file_atomic(path, text, 0644, on_write); !written) return std::unexpected(written.error());
     drop_cached_pages(path);
     if (progress) progress(BundleStage::verifying, 0.0);
     auto back = read_bundle(path, secret);
@@ -126,8 +123,7 @@ std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::pa
     return WrittenBundle{path, record_texts.size(), text.size()};
 }
 
-std::expected<VerifiedBundle, std::string> read_bundle(const std::filesystem::path& path,
-                                                       const Secret& secret) {
+std::expected<VerifiedBundle, std::string> read_bundle(const std::filesystem::path& path, const Secret& secret) {
     auto text = read_file(path, kMaxBundleBytes);
     if (!text) return std::unexpected(text.error());
     auto header = read_bundle_header(*text);

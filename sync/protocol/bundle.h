@@ -43,8 +43,7 @@ std::expected<BundleHeader, std::string> read_bundle_header(std::string_view tex
 
 // Verifies the HMAC and the payload, then parses the records (a bad record is an item with an
 // error, as in a batch, so import can report it by id).
-std::expected<std::vector<BatchItem>, std::string> open_bundle(std::string_view text,
-                                                               const Secret& secret);
+std::expected<std::vector<BatchItem>, std::string> open_bundle(std::string_view text, const Secret& secret);
 
 // "mouj-<kiosk>-<YYYYmmddTHHMMSSZ>.bundle", the kiosk id reduced to file-name-safe characters.
 std::string bundle_file_name(std::string_view kiosk, std::int64_t created_ms);
@@ -61,9 +60,8 @@ using BundleProgress = std::function<void(BundleStage stage, double fraction)>;
 
 // Writes the bundle atomically into dir (which must exist), then reads it back from the drive
 // and verifies it, so staff are told "written" only for a file HQ will accept.
-std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir,
-                                                       const Secret& secret, std::string_view kiosk,
-                                                       std::int64_t created_ms,
+std::expected<WrittenBundle, std::string> write_bundle(const std::filesystem::path& dir, const Secret& secret,
+                                                       std::string_view kiosk, std::int64_t created_ms,
                                                        const std::vector<std::string>& record_texts,
                                                        const BundleProgress& progress = {});
 
@@ -72,7 +70,6 @@ struct VerifiedBundle {
     BundleHeader header;
     std::vector<BatchItem> items;
 };
-std::expected<VerifiedBundle, std::string> read_bundle(const std::filesystem::path& path,
-                                                       const Secret& secret);
+std::expected<VerifiedBundle, std::string> read_bundle(const std::filesystem::path& path, const Secret& secret);
 
 }  // namespace kiosk_sync::protocol

@@ -1,12 +1,12 @@
 // Small-file reading and atomic replacement with POSIX calls; see file_io.h.
 #include "sync/protocol/file_io.h"
 
-#include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 #include "sync/protocol/signing.h"
 
@@ -65,8 +65,7 @@ bool write_all_reporting(int fd, std::string_view data, const WriteProgress& pro
 
 }  // namespace
 
-std::expected<std::string, std::string> read_file(const std::filesystem::path& path,
-                                                  std::size_t max_bytes) {
+std::expected<std::string, std::string> read_file(const std::filesystem::path& path, std::size_t max_bytes) {
     Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0) return std::unexpected(errno_text("cannot open", path));
     std::string data;
@@ -82,9 +81,8 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
     return data;
 }
 
-std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path,
-                                                   std::string_view data, mode_t mode,
-                                                   const WriteProgress& progress) {
+std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path, std::string_view data,
+                                                   mode_t mode, const WriteProgress& progress) {
     auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     auto temp = dir / ("." + path.filename().string() + "." + random_nonce().substr(0, 8) + ".tmp");
     Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));

@@ -28,8 +28,7 @@ std::size_t json_depth(std::string_view text) {
     return deepest;
 }
 
-std::expected<nlohmann::json, std::string> parse_json(std::string_view text,
-                                                      std::size_t max_depth) {
+std::expected<nlohmann::json, std::string> parse_json(std::string_view text, std::size_t max_depth) {
     // nlohmann stops at a NUL byte and skips a leading byte order mark, so "{...}\0junk" would
     // pass alone and break the batch it is later embedded in. Neither is JSON (RFC 8259).
     if (text.find('\0') != std::string_view::npos) return std::unexpected("JSON contains a NUL byte");

@@ -21,8 +21,7 @@ inline constexpr std::size_t kMaxJsonDepth = 32;
 std::size_t json_depth(std::string_view text);
 
 // Parses JSON text, refusing nesting deeper than max_depth and anything that is not JSON.
-std::expected<nlohmann::json, std::string> parse_json(std::string_view text,
-                                                      std::size_t max_depth = kMaxJsonDepth);
+std::expected<nlohmann::json, std::string> parse_json(std::string_view text, std::size_t max_depth = kMaxJsonDepth);
 
 // Member lookup that yields nullptr when object is not an object or lacks key. (Going through
 // the std::map keeps GCC's -Wnull-dereference from misreading nlohmann's iterators.)

@@ -9,9 +9,7 @@
 
 namespace kiosk_sync::protocol {
 
-std::filesystem::path kiosk_config_path(const std::filesystem::path& data_dir) {
-    return data_dir / "config.json";
-}
+std::filesystem::path kiosk_config_path(const std::filesystem::path& data_dir) { return data_dir / "config.json"; }
 std::filesystem::path kiosk_secret_path(const std::filesystem::path& data_dir) {
     return data_dir / "keys" / "kiosk.secret";
 }
@@ -22,8 +20,8 @@ std::filesystem::path kiosk_hq_box_path(const std::filesystem::path& data_dir) {
 bool is_valid_kiosk_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-               c == '_' || c == '.';
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+               c == '.';
     });
 }
 
@@ -75,14 +73,11 @@ std::expected<void, std::string> write_kiosk_identity(const std::filesystem::pat
     config["kiosk_id"] = identity.kiosk_id;
     config["hq_url"] = identity.hq_url;
 
-    if (auto r = write_file_atomic(kiosk_secret_path(data_dir), key_file_text(identity.secret), 0600); !r)
-        return r;
-    if (auto r = write_file_atomic(kiosk_hq_box_path(data_dir), key_file_text(identity.hq_box_public), 0644);
-        !r)
+    if (auto r = write_file_atomic(kiosk_secret_path(data_dir), key_file_text(identity.secret), 0600); !r) return r;
+    if (auto r = write_file_atomic(kiosk_hq_box_path(data_dir), key_file_text(identity.hq_box_public), 0644); !r)
         return r;
     return write_file_atomic(kiosk_config_path(data_dir),
-                             config.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n",
-                             0644);
+                             config.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0644);
 }
 
 }  // namespace kiosk_sync::protocol

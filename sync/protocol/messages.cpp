@@ -29,8 +29,7 @@ std::expected<ItemVerdict, std::string> verdict_from_json(const json& element) {
     if (!element.is_object()) return std::unexpected("result is not an object");
     ItemVerdict verdict;
     std::string outcome;
-    if (!read_string(element, "id", verdict.id) || verdict.id.empty())
-        return std::unexpected("result has no id");
+    if (!read_string(element, "id", verdict.id) || verdict.id.empty()) return std::unexpected("result has no id");
     if (!read_string(element, "outcome", outcome) || !read_string(element, "reason", verdict.reason))
         return std::unexpected("result fields have wrong types");
     if (outcome == "accepted") verdict.outcome = Outcome::accepted;
@@ -90,9 +89,9 @@ std::string submission_body(std::string_view kiosk, const std::vector<std::strin
 
 std::string_view to_string(Outcome outcome) {
     switch (outcome) {
-        case Outcome::accepted: return "accepted";
-        case Outcome::duplicate: return "duplicate";
-        case Outcome::rejected: return "rejected";
+    case Outcome::accepted: return "accepted";
+    case Outcome::duplicate: return "duplicate";
+    case Outcome::rejected: return "rejected";
     }
     return "rejected";
 }
@@ -128,10 +127,10 @@ bool is_request_status(std::string_view status) {
 std::string serialize(const StatusPage& page) {
     json statuses = json::array();
     for (const auto& s : page.statuses)
-        statuses.push_back(json{{"reference", s.reference}, {"status", s.status},
-                                {"note", s.note}, {"updated", s.updated_ms}});
-    return dump_json(json{{"v", kProtocolVersion}, {"statuses", std::move(statuses)},
-                          {"cursor", page.cursor}, {"more", page.more}});
+        statuses.push_back(
+            json{{"reference", s.reference}, {"status", s.status}, {"note", s.note}, {"updated", s.updated_ms}});
+    return dump_json(
+        json{{"v", kProtocolVersion}, {"statuses", std::move(statuses)}, {"cursor", page.cursor}, {"more", page.more}});
 }
 
 std::expected<StatusPage, std::string> parse_status_page(std::string_view body) {
@@ -154,8 +153,10 @@ std::expected<StatusPage, std::string> parse_status_page(std::string_view body) 
 }
 
 std::string serialize(const ErrorReply& reply) {
-    return dump_json(json{{"v", kProtocolVersion}, {"error", reply.error},
-                          {"reason", reply.reason}, {"server_time", reply.server_time_ms}});
+    return dump_json(json{{"v", kProtocolVersion},
+                          {"error", reply.error},
+                          {"reason", reply.reason},
+                          {"server_time", reply.server_time_ms}});
 }
 
 std::expected<ErrorReply, std::string> parse_error_reply(std::string_view body) {

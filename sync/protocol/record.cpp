@@ -11,10 +11,9 @@
 namespace kiosk_sync::protocol {
 
 nlohmann::json to_json(const Record& record) {
-    return nlohmann::json{{"v", kRecordVersion},       {"id", record.id},
-                          {"kind", record.kind},       {"reference", record.reference},
-                          {"kiosk", record.kiosk},     {"created", record.created_ms},
-                          {"clear", record.clear},     {"sealed", record.sealed}};
+    return nlohmann::json{{"v", kRecordVersion},           {"id", record.id},        {"kind", record.kind},
+                          {"reference", record.reference}, {"kiosk", record.kiosk},  {"created", record.created_ms},
+                          {"clear", record.clear},         {"sealed", record.sealed}};
 }
 
 std::expected<Record, std::string> record_from_json(const nlohmann::json& json) {
@@ -61,8 +60,8 @@ constexpr std::array kKinds = {"support_request", "feedback", "volunteer", "rati
 bool is_key_text(std::string_view text, std::size_t max_length) {
     if (text.empty() || text.size() > max_length) return false;
     return std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
-               c == '_' || c == '.';
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_' ||
+               c == '.';
     });
 }
 
@@ -86,8 +85,8 @@ std::optional<std::string> check_record(const Record& record) {
 std::string to_base64(std::string_view bytes) {
     constexpr int variant = sodium_base64_VARIANT_ORIGINAL;
     std::string out(sodium_base64_ENCODED_LEN(bytes.size(), variant), '\0');
-    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                      bytes.size(), variant);
+    sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                      variant);
     out.resize(out.size() - 1);  // drop the terminating NUL libsodium writes
     return out;
 }
@@ -96,8 +95,8 @@ std::optional<std::string> from_base64(std::string_view text) {
     std::string out(text.size() / 4 * 3 + 3, '\0');
     std::size_t length = 0;
     const char* end = nullptr;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(),
-                          text.size(), nullptr, &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
+    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
+                          &length, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
         end != text.data() + text.size())
         return std::nullopt;
     out.resize(length);

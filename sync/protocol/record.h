@@ -16,13 +16,13 @@ namespace kiosk_sync::protocol {
 inline constexpr int kRecordVersion = 1;
 
 struct Record {
-    std::string id;          // UUID, the idempotency key
-    std::string kind;        // support_request | feedback | volunteer | rating
-    std::string reference;   // visitor-facing reference; empty for ratings
-    std::string kiosk;       // kiosk id
+    std::string id;         // UUID, the idempotency key
+    std::string kind;       // support_request | feedback | volunteer | rating
+    std::string reference;  // visitor-facing reference; empty for ratings
+    std::string kiosk;      // kiosk id
     std::int64_t created_ms = 0;
     nlohmann::json clear = nlohmann::json::object();  // what dashboards need
-    std::string sealed;      // base64 of crypto_box_seal(personal JSON), or empty
+    std::string sealed;                               // base64 of crypto_box_seal(personal JSON), or empty
 };
 
 nlohmann::json to_json(const Record& record);

@@ -30,9 +30,7 @@ std::string_view trim(std::string_view text) {
     return text.substr(first, last - first + 1);
 }
 
-const unsigned char* bytes_of(std::string_view text) {
-    return reinterpret_cast<const unsigned char*>(text.data());
-}
+const unsigned char* bytes_of(std::string_view text) { return reinterpret_cast<const unsigned char*>(text.data()); }
 
 }  // namespace
 
@@ -93,8 +91,7 @@ bool hmac_verify_hex(const Secret& secret, std::string_view message, std::string
     auto mac = from_hex(mac_hex);
     if (!mac || mac->size() != crypto_auth_hmacsha256_BYTES) return false;
     // libsodium compares in constant time, so the answer leaks nothing about the right MAC.
-    return crypto_auth_hmacsha256_verify(mac->data(), bytes_of(message), message.size(),
-                                         secret.data()) == 0;
+    return crypto_auth_hmacsha256_verify(mac->data(), bytes_of(message), message.size(), secret.data()) == 0;
 }
 
 Secret random_secret() {
@@ -111,9 +108,8 @@ std::string random_nonce() {
     return to_hex(nonce);
 }
 
-std::string request_canonical(std::string_view method, std::string_view target,
-                              std::string_view kiosk, std::int64_t timestamp_ms,
-                              std::string_view nonce, std::string_view body) {
+std::string request_canonical(std::string_view method, std::string_view target, std::string_view kiosk,
+                              std::int64_t timestamp_ms, std::string_view nonce, std::string_view body) {
     std::string text;
     text.reserve(256);
     text.append(kRequestDomain).append("\n");
@@ -126,19 +122,17 @@ std::string request_canonical(std::string_view method, std::string_view target,
     return text;
 }
 
-RequestAuth sign_request(const Secret& secret, std::string_view kiosk, std::string_view method,
-                         std::string_view target, std::string_view body, std::int64_t now_ms) {
+RequestAuth sign_request(const Secret& secret, std::string_view kiosk, std::string_view method, std::string_view target,
+                         std::string_view body, std::int64_t now_ms) {
     RequestAuth auth{std::string(kiosk), now_ms, random_nonce(), {}};
-    auth.signature =
-        hmac_hex(secret, request_canonical(method, target, kiosk, now_ms, auth.nonce, body));
+    auth.signature = hmac_hex(secret, request_canonical(method, target, kiosk, now_ms, auth.nonce, body));
     return auth;
 }
 
-bool verify_request(const Secret& secret, const RequestAuth& auth, std::string_view method,
-                    std::string_view target, std::string_view body) {
-    return hmac_verify_hex(
-        secret, request_canonical(method, target, auth.kiosk, auth.timestamp_ms, auth.nonce, body),
-        auth.signature);
+bool verify_request(const Secret& secret, const RequestAuth& auth, std::string_view method, std::string_view target,
+                    std::string_view body) {
+    return hmac_verify_hex(secret, request_canonical(method, target, auth.kiosk, auth.timestamp_ms, auth.nonce, body),
+                           auth.signature);
 }
 
 namespace {
@@ -154,13 +148,12 @@ std::string reply_canonical(std::string_view nonce, int status, std::string_view
 
 }  // namespace
 
-std::string sign_reply(const Secret& secret, std::string_view request_nonce, int status,
-                       std::string_view body) {
+std::string sign_reply(const Secret& secret, std::string_view request_nonce, int status, std::string_view body) {
     return hmac_hex(secret, reply_canonical(request_nonce, status, body));
 }
 
-bool verify_reply(const Secret& secret, std::string_view request_nonce, int status,
-                  std::string_view body, std::string_view signature_hex) {
+bool verify_reply(const Secret& secret, std::string_view request_nonce, int status, std::string_view body,
+                  std::string_view signature_hex) {
     return hmac_verify_hex(secret, reply_canonical(request_nonce, status, body), signature_hex);
 }
 

@@ -51,22 +51,20 @@ struct RequestAuth {
 };
 
 // The text that is signed; exposed so tests and the fuzz target can look at it.
-std::string request_canonical(std::string_view method, std::string_view target,
-                              std::string_view kiosk, std::int64_t timestamp_ms,
-                              std::string_view nonce, std::string_view body);
+std::string request_canonical(std::string_view method, std::string_view target, std::string_view kiosk,
+                              std::int64_t timestamp_ms, std::string_view nonce, std::string_view body);
 
 // Signs with a fresh nonce.
-RequestAuth sign_request(const Secret& secret, std::string_view kiosk, std::string_view method,
-                         std::string_view target, std::string_view body, std::int64_t now_ms);
-bool verify_request(const Secret& secret, const RequestAuth& auth, std::string_view method,
-                    std::string_view target, std::string_view body);
+RequestAuth sign_request(const Secret& secret, std::string_view kiosk, std::string_view method, std::string_view target,
+                         std::string_view body, std::int64_t now_ms);
+bool verify_request(const Secret& secret, const RequestAuth& auth, std::string_view method, std::string_view target,
+                    std::string_view body);
 
 // A reply is bound to the request's nonce, so an old or forged "accepted" cannot make a kiosk
 // drop records it still has to deliver.
-std::string sign_reply(const Secret& secret, std::string_view request_nonce, int status,
-                       std::string_view body);
-bool verify_reply(const Secret& secret, std::string_view request_nonce, int status,
-                  std::string_view body, std::string_view signature_hex);
+std::string sign_reply(const Secret& secret, std::string_view request_nonce, int status, std::string_view body);
+bool verify_reply(const Secret& secret, std::string_view request_nonce, int status, std::string_view body,
+                  std::string_view signature_hex);
 
 // Parses X-Timestamp: decimal digits only, no sign, no overflow.
 std::optional<std::int64_t> parse_timestamp(std::string_view text);

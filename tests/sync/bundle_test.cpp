@@ -70,8 +70,8 @@ TEST(SyncFiles, AWriteWithProgressGoesOutInChunksAndKeepsEveryByte) {
     std::string data(9u << 20, '\0');
     for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<char>('a' + i % 26);
     std::vector<double> fractions;
-    ASSERT_TRUE(protocol::write_file_atomic(dir.path() / "big.bundle", data, 0644,
-                                            [&](double f) { fractions.push_back(f); }));
+    ASSERT_TRUE(
+        protocol::write_file_atomic(dir.path() / "big.bundle", data, 0644, [&](double f) { fractions.push_back(f); }));
     // 0, then one step per 4 MiB chunk: 4/9, 8/9, 1.
     ASSERT_EQ(fractions.size(), 4u);
     EXPECT_DOUBLE_EQ(fractions[0], 0.0);
@@ -90,9 +90,9 @@ TEST(SyncBundle, ExportReportsItsStagesInOrderAndWritingReachesTheEnd) {
     queue_records(*outbox, maker, 40);
     std::filesystem::create_directory(dir.path() / "usb");
     std::vector<std::pair<protocol::BundleStage, double>> seen;
-    auto written = client::export_bundle(*outbox, dir.path() / "usb", "kiosk-1", protocol::random_secret(),
-                                         std::chrono::system_clock::now(),
-                                         [&](protocol::BundleStage stage, double fraction) { seen.emplace_back(stage, fraction); });
+    auto written = client::export_bundle(
+        *outbox, dir.path() / "usb", "kiosk-1", protocol::random_secret(), std::chrono::system_clock::now(),
+        [&](protocol::BundleStage stage, double fraction) { seen.emplace_back(stage, fraction); });
     ASSERT_TRUE(written) << written.error();
     ASSERT_GE(seen.size(), 4u);
     EXPECT_EQ(seen.front().first, protocol::BundleStage::reading_queue);
@@ -119,7 +119,7 @@ TEST(SyncKioskFiles, ProvisioningFilesMergeConfigAndProtectTheSecret) {
     auto config = nlohmann::json::parse(*protocol::read_file(data / "config.json"));
     EXPECT_EQ(config["lang"], "ar");
     EXPECT_EQ(config["kiosk_id"], "kiosk-9");
-    struct stat st{};
+    struct stat st {};
     ASSERT_EQ(::stat((data / "keys" / "kiosk.secret").c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     auto secret_text = *protocol::read_file(data / "keys" / "kiosk.secret");

@@ -5,12 +5,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <cctype>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -98,8 +98,8 @@ private:
     Fault fault_;
     std::chrono::milliseconds delay_;
     const std::atomic<bool>& stopping_;
-    std::string seen_;        // everything the client sent so far
-    std::string reply_;       // everything HQ sent so far
+    std::string seen_;   // everything the client sent so far
+    std::string reply_;  // everything HQ sent so far
     std::size_t forwarded_ = 0;
     bool fault_done_ = false;
 };
@@ -154,7 +154,8 @@ Step Relay::from_client(const char* data, std::size_t size) {
             write_all(client_, reply.data(), reply.size());
             return Step::close;
         }
-        if (fault_ == Fault::tamper && shape->body_length > 0) seen_[shape->body_start + shape->body_length / 2] ^= 0x04;
+        if (fault_ == Fault::tamper && shape->body_length > 0)
+            seen_[shape->body_start + shape->body_length / 2] ^= 0x04;
     }
     bool ok = write_all(upstream_, seen_.data() + forwarded_, seen_.size() - forwarded_);
     forwarded_ = seen_.size();

@@ -29,9 +29,8 @@ TEST_F(SyncFaults, ProxyFaultsNeitherLoseNorDuplicate) {
     HqServer hq(setup.hq_dir);
     std::mt19937 random(7);
     const Fault faults[] = {Fault::drop, Fault::delay, Fault::reset_request, Fault::lose_reply, Fault::reset_reply};
-    FaultProxy proxy(hq.port(), [&random, &faults](int) {
-        return random() % 100 < 45 ? Fault::pass : faults[random() % 5];
-    });
+    FaultProxy proxy(hq.port(),
+                     [&random, &faults](int) { return random() % 100 < 45 ? Fault::pass : faults[random() % 5]; });
     auto records = queue_records(*outbox, maker, 300);
     client::Client client(fast_config(setup.identity, proxy.url()), TestOutbox::factory(db));
     client.start();
@@ -55,7 +54,8 @@ TEST_F(SyncFaults, ProxyFaultsNeitherLoseNorDuplicate) {
 
 TEST_F(SyncFaults, HqKilledMidBatchAndRestarted) {
     auto hq = std::make_unique<HqServer>(setup.hq_dir);
-    FaultProxy proxy(hq->port(), [](int) { return Fault::slow; }, 5ms);
+    FaultProxy proxy(
+        hq->port(), [](int) { return Fault::slow; }, 5ms);
     auto records = queue_records(*outbox, maker, 900);
     auto config = fast_config(setup.identity, proxy.url());
     config.max_batch_records = 30;
@@ -76,7 +76,8 @@ TEST_F(SyncFaults, HqKilledMidBatchAndRestarted) {
 
 TEST_F(SyncFaults, ClientKilledMidBatch) {
     HqServer hq(setup.hq_dir);
-    FaultProxy proxy(hq.port(), [](int) { return Fault::slow; }, 10ms);
+    FaultProxy proxy(
+        hq.port(), [](int) { return Fault::slow; }, 10ms);
     auto records = queue_records(*outbox, maker, 700);
     std::vector<std::string> args = {db.string(), proxy.url(), setup.kiosk_dir.string(), "20"};
     std::mt19937 random(3);

@@ -55,7 +55,8 @@ VisitorRecord RecordMaker::with_kind(const std::string& kind) {
     record.created_ms = 1764120000000 + ++count_;
     VisitorRecord out;
     if (kind != "rating") {
-        record.reference = random_text(random_, "ACDEFHJKMNPRTVWXY", 3) + "-" + random_text(random_, "ACDEFHJKMNPRTVWXY34679", 4);
+        record.reference =
+            random_text(random_, "ACDEFHJKMNPRTVWXY", 3) + "-" + random_text(random_, "ACDEFHJKMNPRTVWXY34679", 4);
         out.personal = {{"name", kNames[random_() % 5]},
                         {"national_id", "1" + random_text(random_, "0123456789", 9)},
                         {"mobile", "05" + random_text(random_, "0123456789", 8)},

@@ -13,9 +13,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "tests/support/temp_dir.h"
 #include "sync/client/client.h"
 #include "sync/protocol/kiosk_files.h"
+#include "tests/support/temp_dir.h"
 #include "tests/sync/test_outbox.h"
 
 namespace kiosk_sync::testkit {

@@ -34,7 +34,8 @@ TEST(SyncHqCli, InitKeepsKeysAndProvisionRotatesTheSecret) {
     for (const auto& secret : {setup.hq_dir / "hq.db", setup.hq_dir / "keys" / "hq_box.key"}) {
         auto perms = std::filesystem::status(secret).permissions();
         EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
-                  std::filesystem::perms::none) << secret;
+                  std::filesystem::perms::none)
+            << secret;
     }
     auto provision = run_hq({"provision", "--dir", setup.hq_dir, "--kiosk", "kiosk-1", "--out", setup.kiosk_dir,
                              "--hq-url", "http://127.0.0.1:9"});
@@ -43,8 +44,10 @@ TEST(SyncHqCli, InitKeepsKeysAndProvisionRotatesTheSecret) {
     ASSERT_TRUE(rotated);
     EXPECT_NE(rotated->secret, setup.identity.secret);
     EXPECT_EQ(rotated->hq_url, "http://127.0.0.1:9");
-    EXPECT_EQ(run_hq({"provision", "--dir", setup.hq_dir, "--kiosk", "bad/id", "--out", temp.path() / "x"}).exit_code, 1);
-    EXPECT_EQ(run_hq({"provision", "--dir", temp.path() / "nohq", "--kiosk", "k", "--out", temp.path() / "y"}).exit_code, 1);
+    EXPECT_EQ(run_hq({"provision", "--dir", setup.hq_dir, "--kiosk", "bad/id", "--out", temp.path() / "x"}).exit_code,
+              1);
+    EXPECT_EQ(
+        run_hq({"provision", "--dir", temp.path() / "nohq", "--kiosk", "k", "--out", temp.path() / "y"}).exit_code, 1);
     EXPECT_EQ(run_hq({"list"}).exit_code, 2);
     EXPECT_EQ(run_hq({"frobnicate", "--dir", setup.hq_dir}).exit_code, 2);
 }
@@ -70,7 +73,8 @@ TEST(SyncHqCli, ImportIsIdempotentAndRefusesTamperedBundles) {
     EXPECT_EQ(tampered.exit_code, 1);
     EXPECT_NE(tampered.err.find("changed"), std::string::npos) << tampered.err;
     // A bundle signed with a secret HQ no longer has (the kiosk was re-provisioned).
-    ASSERT_EQ(run_hq({"provision", "--dir", setup.hq_dir, "--kiosk", "kiosk-1", "--out", setup.kiosk_dir}).exit_code, 0);
+    ASSERT_EQ(run_hq({"provision", "--dir", setup.hq_dir, "--kiosk", "kiosk-1", "--out", setup.kiosk_dir}).exit_code,
+              0);
     EXPECT_EQ(run_hq({"import", "--dir", setup.hq_dir, bundle}).exit_code, 1);
     expect_exactly_once(setup.hq_dir, records);
 }

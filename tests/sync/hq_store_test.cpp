@@ -47,8 +47,8 @@ TEST(SyncHqStore, AnAnswerGoesOnlyToTheKioskThatIssuedTheReference) {
     EXPECT_TRUE(statuses_of(**store, "kiosk-1").empty());
 
     ASSERT_TRUE(*(*store)->set_status(shared, "accepted", "تمت الموافقة", 2000, "kiosk-1"));
-    ASSERT_TRUE(*(*store)->set_status("T3HX-9WBY", "rejected", "", 3000, std::nullopt));   // only kiosk-2 issued it
-    EXPECT_FALSE(*(*store)->set_status("T3HX-9WBY", "accepted", "", 3000, "kiosk-1"));     // not kiosk-1's
+    ASSERT_TRUE(*(*store)->set_status("T3HX-9WBY", "rejected", "", 3000, std::nullopt));  // only kiosk-2 issued it
+    EXPECT_FALSE(*(*store)->set_status("T3HX-9WBY", "accepted", "", 3000, "kiosk-1"));    // not kiosk-1's
     EXPECT_FALSE(*(*store)->set_status("NOPE-0000", "accepted", "", 3000, std::nullopt));
 
     const auto first = statuses_of(**store, "kiosk-1");
@@ -65,7 +65,8 @@ TEST(SyncHqStore, AnAnswerGoesOnlyToTheKioskThatIssuedTheReference) {
     auto listed = (*store)->records(shared);
     ASSERT_TRUE(listed);
     ASSERT_EQ(listed->size(), 2u);
-    for (const auto& r : *listed) EXPECT_EQ(r.status, r.record.kiosk == "kiosk-1" ? "accepted" : "received") << r.record.kiosk;
+    for (const auto& r : *listed)
+        EXPECT_EQ(r.status, r.record.kiosk == "kiosk-1" ? "accepted" : "received") << r.record.kiosk;
 }
 
 TEST(SyncHqStore, AnHqFromBeforeKeepsItsAnswersForEveryKioskThatIssuedTheReference) {

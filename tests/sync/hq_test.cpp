@@ -158,7 +158,8 @@ TEST_F(SyncHq, RefusesUnknownKiosksBadSignaturesAndUnsignedRequests) {
     tampered[tampered.size() / 2] ^= 0x01;
     EXPECT_EQ(raw("POST", "/v1/submissions", tampered, headers_of(auth)).status, 401);
     // Signed for one path, sent to another.
-    auto get_auth = protocol::sign_request(setup.identity.secret, "kiosk-1", "GET", "/v1/statuses?since=0", "", now_ms());
+    auto get_auth =
+        protocol::sign_request(setup.identity.secret, "kiosk-1", "GET", "/v1/statuses?since=0", "", now_ms());
     EXPECT_EQ(raw("GET", "/v1/statuses?since=1", "", headers_of(get_auth)).status, 401);
     EXPECT_EQ(hq_contents(setup.hq_dir).by_id.size(), 0u);
 }
@@ -201,7 +202,9 @@ TEST_F(SyncHq, ServesStatusesByCursorWithoutPersonalData) {
     EXPECT_TRUE(protocol::parse_status_page(empty.response.body)->statuses.empty());
 
     EXPECT_EQ(run_hq({"set-status", "--dir", setup.hq_dir, records[0].reference, "in-review"}).exit_code, 0);
-    EXPECT_EQ(run_hq({"set-status", "--dir", setup.hq_dir, records[1].reference, "accepted", "--note", "تمت الموافقة"}).exit_code, 0);
+    EXPECT_EQ(run_hq({"set-status", "--dir", setup.hq_dir, records[1].reference, "accepted", "--note", "تمت الموافقة"})
+                  .exit_code,
+              0);
     auto page = protocol::parse_status_page(signed_call("GET", "/v1/statuses?since=0", "").response.body);
     ASSERT_TRUE(page);
     ASSERT_EQ(page->statuses.size(), 2u);

@@ -1,15 +1,15 @@
 // Child processes for the sync tests; see process.h.
 #include "tests/sync/process.h"
 
-#include <csignal>
-#include <cstdlib>
 #include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
-#include <stdexcept>
 #include <sys/wait.h>
-#include <thread>
 #include <unistd.h>
+#include <csignal>
+#include <cstdlib>
+#include <stdexcept>
+#include <thread>
 
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/signing.h"
@@ -74,7 +74,8 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
 
 RunResult run_hq(const std::vector<std::string>& args) { return run_program(KIOSK_HQ_BIN, args); }
 
-Child::Child(const std::string& program, const std::vector<std::string>& args, const std::filesystem::path& stderr_file) {
+Child::Child(const std::string& program, const std::vector<std::string>& args,
+             const std::filesystem::path& stderr_file) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
     int err_fd = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -131,11 +132,13 @@ std::optional<int> Child::wait(std::chrono::milliseconds timeout) {
 
 HqServer::HqServer(const std::filesystem::path& hq_dir, int port) {
     child_ = std::make_unique<Child>(
-        KIOSK_HQ_BIN, std::vector<std::string>{"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)},
+        KIOSK_HQ_BIN,
+        std::vector<std::string>{"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)},
         hq_dir / "serve.log");
     auto line = child_->read_line(std::chrono::seconds(20));
     const std::string prefix = "listening on 127.0.0.1:";
-    if (!line || line->rfind(prefix, 0) != 0) throw std::runtime_error("kiosk-hq did not start: " + line.value_or("(no output)"));
+    if (!line || line->rfind(prefix, 0) != 0)
+        throw std::runtime_error("kiosk-hq did not start: " + line.value_or("(no output)"));
     port_ = std::stoi(line->substr(prefix.size()));
 }
 

@@ -3,11 +3,11 @@
 // we can kill. Every wait here has a deadline. Not here: what the processes do.
 #pragma once
 
+#include <sys/types.h>
 #include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <sys/types.h>
 #include <vector>
 
 namespace kiosk_sync::testkit {

@@ -18,8 +18,9 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
 std::expected<void, std::string> set_meta(sqlite3* db, const std::string& key, const std::string& value) {
-    auto stmt = hq::Statement::prepare(db, "INSERT INTO meta(key, value) VALUES(?, ?) "
-                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    auto stmt = hq::Statement::prepare(db,
+                                       "INSERT INTO meta(key, value) VALUES(?, ?) "
+                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     if (!stmt) return std::unexpected(stmt.error());
     return stmt->bind(1, key).bind(2, value).run();
 }
@@ -79,7 +80,8 @@ std::expected<void, std::string> TestOutbox::mark(const std::vector<protocol::It
 std::expected<void, std::string> TestOutbox::mark_locked(const std::vector<protocol::ItemVerdict>& verdicts) {
     auto transaction = hq::Transaction::begin(db_.get());
     if (!transaction) return std::unexpected(transaction.error());
-    auto stmt = hq::Statement::prepare(db_.get(), "UPDATE outbox SET state = ?, reason = ? WHERE id = ? AND state = 'queued'");
+    auto stmt =
+        hq::Statement::prepare(db_.get(), "UPDATE outbox SET state = ?, reason = ? WHERE id = ? AND state = 'queued'");
     if (!stmt) return std::unexpected(stmt.error());
     for (const auto& v : verdicts) {
         stmt->reset();
@@ -90,8 +92,9 @@ std::expected<void, std::string> TestOutbox::mark_locked(const std::vector<proto
 }
 
 std::expected<client::OutboxCounts, std::string> TestOutbox::counts() {
-    auto stmt = hq::Statement::prepare(db_.get(), "SELECT COALESCE(SUM(state = 'queued'), 0), "
-                                                  "COALESCE(SUM(state = 'rejected'), 0) FROM outbox");
+    auto stmt = hq::Statement::prepare(db_.get(),
+                                       "SELECT COALESCE(SUM(state = 'queued'), 0), "
+                                       "COALESCE(SUM(state = 'rejected'), 0) FROM outbox");
     if (!stmt) return std::unexpected(stmt.error());
     if (stmt->step() != SQLITE_ROW) return std::unexpected(stmt->error());
     return client::OutboxCounts{static_cast<std::size_t>(stmt->int64(0)), static_cast<std::size_t>(stmt->int64(1))};

@@ -23,7 +23,7 @@ public:
     void add(const std::string& id, const std::string& record_json);
 
     std::expected<std::vector<client::OutboxItem>, std::string> next_batch(std::size_t max_records,
-                                                                          std::size_t max_bytes) override;
+                                                                           std::size_t max_bytes) override;
     std::expected<void, std::string> mark(const std::vector<protocol::ItemVerdict>& verdicts) override;
     std::expected<client::OutboxCounts, std::string> counts() override;
     std::expected<std::optional<std::string>, std::string> status_cursor() override;

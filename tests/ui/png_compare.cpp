@@ -63,12 +63,14 @@ int main(int argc, char** argv) {
     }
     if (!load(golden_path, golden)) {
         if (update) return update_golden(actual_path, golden_path);
-        std::fprintf(stderr, "no golden image %s (run with KIOSK_UPDATE_GOLDENS=1 to create it)\n", golden_path.c_str());
+        std::fprintf(stderr, "no golden image %s (run with KIOSK_UPDATE_GOLDENS=1 to create it)\n",
+                     golden_path.c_str());
         return 1;
     }
     if (actual.w != golden.w || actual.h != golden.h) {
         if (update) return update_golden(actual_path, golden_path);
-        std::fprintf(stderr, "%s is %dx%d, golden is %dx%d\n", actual_path.c_str(), actual.w, actual.h, golden.w, golden.h);
+        std::fprintf(stderr, "%s is %dx%d, golden is %dx%d\n", actual_path.c_str(), actual.w, actual.h, golden.w,
+                     golden.h);
         return 1;
     }
     const std::size_t n = static_cast<std::size_t>(actual.w) * static_cast<std::size_t>(actual.h);
@@ -82,7 +84,10 @@ int main(int argc, char** argv) {
         unsigned char* d = diff.data() + i * 4;
         if (worst > kChannelTolerance) {
             ++different;
-            d[0] = 255; d[1] = 0; d[2] = 0; d[3] = 255;
+            d[0] = 255;
+            d[1] = 0;
+            d[2] = 0;
+            d[3] = 255;
         } else {
             for (int c = 0; c < 3; ++c) d[c] = static_cast<unsigned char>(255 - (255 - g[c]) / 4);
             d[3] = 255;

@@ -3,8 +3,8 @@
 
 #include <memory>
 
-#include <unicode/smpdtfmt.h>
 #include <unicode/simpletz.h>
+#include <unicode/smpdtfmt.h>
 
 namespace ui::i18n {
 namespace {
@@ -29,8 +29,9 @@ std::string format_time(std::int64_t unix_ms, int utc_offset_minutes, Lang lang)
 }
 
 std::string format_date(std::int64_t unix_ms, int utc_offset_minutes, Lang lang) {
-    return lang == Lang::Ar ? format_with(unix_ms, utc_offset_minutes, "ar@calendar=gregorian;numbers=latn", "EEEE d MMMM y")
-                            : format_with(unix_ms, utc_offset_minutes, "en", "EEEE d MMMM y");
+    return lang == Lang::Ar
+               ? format_with(unix_ms, utc_offset_minutes, "ar@calendar=gregorian;numbers=latn", "EEEE d MMMM y")
+               : format_with(unix_ms, utc_offset_minutes, "en", "EEEE d MMMM y");
 }
 
 std::string format_hijri_date(std::int64_t unix_ms, int utc_offset_minutes, Lang lang) {

@@ -7,9 +7,9 @@
 #include <memory>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
+#include <nlohmann/json.hpp>
 
 namespace ui::i18n {
 
@@ -19,9 +19,7 @@ bool is_rtl(Lang lang) { return lang == Lang::Ar; }
 namespace {
 
 // Western digits in both languages: digit shaping is the text engine's job, by setting.
-icu::Locale locale_for(Lang lang) {
-    return lang == Lang::Ar ? icu::Locale("ar@numbers=latn") : icu::Locale("en");
-}
+icu::Locale locale_for(Lang lang) { return lang == Lang::Ar ? icu::Locale("ar@numbers=latn") : icu::Locale("en"); }
 
 }  // namespace
 
@@ -99,7 +97,8 @@ std::expected<Catalog, std::string> load_language(const std::string& dir, Lang l
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
         const std::string name = entry.path().filename().string();
-        if (name.starts_with(prefix + ".") && name.ends_with(".json") && name != prefix + ".json") parts.push_back(name);
+        if (name.starts_with(prefix + ".") && name.ends_with(".json") && name != prefix + ".json")
+            parts.push_back(name);
     }
     std::sort(parts.begin(), parts.end());
     for (const auto& part : parts)

@@ -1,7 +1,7 @@
 // ui/i18n/strings.h — the catalogue of every visible string, in Arabic and English.
 //
-// Strings live in assets/strings/<lang>.json (and <lang>.<part>.json, one per flow) as {"key": "ICU MessageFormat pattern"}; counted
-// phrases use ICU plural rules ("{n, plural, zero{...} one{...} two{...} few{...} many{...}
+// Strings live in assets/strings/<lang>.json (and <lang>.<part>.json, one per flow) as {"key": "ICU MessageFormat
+// pattern"}; counted phrases use ICU plural rules ("{n, plural, zero{...} one{...} two{...} few{...} many{...}
 // other{...}}" — Arabic has six forms). Numbers are always formatted with Western digits here;
 // whether they are shown as Arabic-Indic is a display setting of the text engine.
 // Not for: choosing fonts or direction (ui/text does that from the text itself).
@@ -63,9 +63,7 @@ public:
     const Catalog& catalog(Lang lang) const { return lang == Lang::Ar ? ar_ : en_; }
 
     std::string_view operator()(std::string_view key) const { return active().get(key); }
-    std::string format(std::string_view key, const std::vector<Arg>& args) const {
-        return active().format(key, args);
-    }
+    std::string format(std::string_view key, const std::vector<Arg>& args) const { return active().format(key, args); }
 
 private:
     Catalog ar_;

@@ -23,13 +23,13 @@ struct Input {
     float pointer_x = -1.0f;
     float pointer_y = -1.0f;
     bool pointer_down = false;
-    std::string text;               // committed text, UTF-8, to go to the focused field
+    std::string text;  // committed text, UTF-8, to go to the focused field
     std::vector<Key> keys;
 };
 
 struct Frame {
-    double now_ms = 0.0;            // monotonic; virtual in headless mode
-    std::int64_t wall_ms = 0;       // Unix time in ms; fixed start in headless mode
+    double now_ms = 0.0;       // monotonic; virtual in headless mode
+    std::int64_t wall_ms = 0;  // Unix time in ms; fixed start in headless mode
     float width = 0.0f;
     float height = 0.0f;
     const Input* input = nullptr;

@@ -20,9 +20,15 @@
 namespace ui::platform {
 namespace {
 
-struct WindowDeleter { void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); } };
-struct RendererDeleter { void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); } };
-struct SurfaceDeleter { void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); } };
+struct WindowDeleter {
+    void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+struct RendererDeleter {
+    void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+struct SurfaceDeleter {
+    void operator()(SDL_Surface* s) const { SDL_FreeSurface(s); }
+};
 
 double real_ms() {
     return static_cast<double>(SDL_GetPerformanceCounter()) * 1000.0 /
@@ -79,20 +85,19 @@ private:
 };
 
 std::expected<void, std::string> SdlHost::init() {
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");   // touches arrive once, as fingers
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touches arrive once, as fingers
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
     if (options_.headless) {
         if (SDL_Init(0) != 0) return std::unexpected(std::string("SDL_Init: ") + SDL_GetError());
-        canvas_.reset(SDL_CreateRGBSurfaceWithFormat(0, options_.width, options_.height, 32,
-                                                     SDL_PIXELFORMAT_ARGB8888));
+        canvas_.reset(SDL_CreateRGBSurfaceWithFormat(0, options_.width, options_.height, 32, SDL_PIXELFORMAT_ARGB8888));
         if (!canvas_) return std::unexpected(std::string("canvas: ") + SDL_GetError());
         renderer_.reset(SDL_CreateSoftwareRenderer(canvas_.get()));
     } else {
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
             return std::unexpected(std::string("SDL_Init: ") + SDL_GetError());
-        Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI |
-                       (options_.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        Uint32 flags =
+            SDL_WINDOW_ALLOW_HIGHDPI | (options_.windowed ? SDL_WINDOW_RESIZABLE : SDL_WINDOW_FULLSCREEN_DESKTOP);
         window_.reset(SDL_CreateWindow(options_.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                        options_.width, options_.height, flags));
         if (!window_) return std::unexpected(std::string("window: ") + SDL_GetError());
@@ -106,7 +111,7 @@ std::expected<void, std::string> SdlHost::init() {
     IMGUI_CHECKVERSION();
     imgui_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // the kiosk writes only inside its data directory
+    io.IniFilename = nullptr;  // the kiosk writes only inside its data directory
     io.LogFilename = nullptr;
     if (window_) {
         ImGui_ImplSDL2_InitForSDLRenderer(window_.get());
@@ -142,8 +147,8 @@ void SdlHost::draw_frame(App& app) {
     const double now = now_ms();
     io.DisplaySize = ImVec2(static_cast<float>(w), static_cast<float>(h));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    io.DeltaTime = last_frame_ms_ < 0.0 ? 1.0f / 60.0f
-                                        : static_cast<float>(std::max(1.0, now - last_frame_ms_) / 1000.0);
+    io.DeltaTime =
+        last_frame_ms_ < 0.0 ? 1.0f / 60.0f : static_cast<float>(std::max(1.0, now - last_frame_ms_) / 1000.0);
     last_frame_ms_ = now;
     io.MousePos = ImVec2(input_.pointer_x, input_.pointer_y);
     for (bool& down : io.MouseDown) down = false;
@@ -233,7 +238,8 @@ bool SdlHost::handle_event(App& app, const SDL_Event& event, bool& quit) {
     case SDL_KEYDOWN:
         switch (event.key.keysym.sym) {
         case SDLK_BACKSPACE: push_key(Key::Backspace); return true;
-        case SDLK_RETURN: case SDLK_KP_ENTER: push_key(Key::Enter); return true;
+        case SDLK_RETURN:
+        case SDLK_KP_ENTER: push_key(Key::Enter); return true;
         case SDLK_TAB: push_key(Key::Tab); return true;
         case SDLK_ESCAPE: push_key(Key::Escape); return true;
         case SDLK_LEFT: push_key(Key::Left); return true;
@@ -257,7 +263,8 @@ void SdlHost::run(App& app, double run_for_ms) {
         const double wait = std::clamp(wake - now, 0.0, static_cast<double>(INT_MAX / 2));
         SDL_Event event;
         bool dirty = false;
-        if (std::isinf(wake) ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait)))) {
+        if (std::isinf(wake) ? SDL_WaitEvent(&event)
+                             : SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(wait)))) {
             dirty = handle_event(app, event, quit);
             while (SDL_PollEvent(&event)) dirty = handle_event(app, event, quit) || dirty;
         }

@@ -20,7 +20,7 @@ namespace ui::platform {
 struct HostOptions {
     bool headless = false;
     bool windowed = false;
-    int width = 1280;               // window size when windowed, canvas size when headless
+    int width = 1280;  // window size when windowed, canvas size when headless
     int height = 800;
     std::string title = "Kiosk";
     std::int64_t headless_wall_start_ms = 0;  // the wall clock a headless run starts at
@@ -28,7 +28,7 @@ struct HostOptions {
 
 struct HostStats {
     std::uint64_t frames = 0;
-    double first_frame_ms = 0.0;    // from Host::create to the end of the first frame, real time
+    double first_frame_ms = 0.0;  // from Host::create to the end of the first frame, real time
 };
 
 class Host {

@@ -175,8 +175,7 @@ Result run_step(Host& host, App& app, const json& step, const ReplayOptions& opt
 
 }  // namespace
 
-std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream& steps,
-                                              const ReplayOptions& options) {
+std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream& steps, const ReplayOptions& options) {
     host.settle(app);
     std::string line;
     int number = 0;
@@ -185,7 +184,8 @@ std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream
         ++number;
         json step = json::parse(line, nullptr, false);
         if (step.is_discarded()) return std::unexpected(ReplayFailure{number, "not valid JSON: " + line});
-        if (auto ok = run_step(host, app, step, options); !ok) return std::unexpected(ReplayFailure{number, ok.error()});
+        if (auto ok = run_step(host, app, step, options); !ok)
+            return std::unexpected(ReplayFailure{number, ok.error()});
     }
     return {};
 }

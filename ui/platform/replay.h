@@ -15,16 +15,15 @@
 namespace ui::platform {
 
 struct ReplayFailure {
-    int step = 0;        // 1-based, counting non-empty lines
+    int step = 0;  // 1-based, counting non-empty lines
     std::string reason;
 };
 
 struct ReplayOptions {
-    std::string screenshots_dir;     // empty: screenshot steps are accepted and skipped
-    double hold_ms = 3200.0;         // a hold step's default length
+    std::string screenshots_dir;  // empty: screenshot steps are accepted and skipped
+    double hold_ms = 3200.0;      // a hold step's default length
 };
 
-std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream& steps,
-                                              const ReplayOptions& options);
+std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream& steps, const ReplayOptions& options);
 
 }  // namespace ui::platform

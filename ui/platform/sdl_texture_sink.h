@@ -14,8 +14,8 @@ public:
     void* create(int width, int height) override {
         // Static textures with an alpha channel: SDL's software renderer never RLE-encodes
         // those, which keeps updates cheap.
-        SDL_Texture* texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC,
-                                                 width, height);
+        SDL_Texture* texture =
+            SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGBA32, SDL_TEXTUREACCESS_STATIC, width, height);
         if (texture) SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
         return texture;
     }

@@ -2,8 +2,8 @@
 // rest of the engine never sees UTF-16.
 #include "ui/text/bidi.h"
 
-#include <algorithm>
 #include <unicode/uchar.h>
+#include <algorithm>
 
 #include "ui/text/utf8.h"
 
@@ -35,9 +35,7 @@ bool BidiParagraph::analyze(std::string_view s, Direction direction) {
     u8_to_u16_[s.size()] = static_cast<std::uint32_t>(u16_.size());
     u16_to_u8_.push_back(static_cast<std::uint32_t>(s.size()));
 
-    const UBiDiLevel requested = direction == Direction::Rtl   ? 1
-                                 : direction == Direction::Ltr ? 0
-                                                               : UBIDI_DEFAULT_LTR;
+    const UBiDiLevel requested = direction == Direction::Rtl ? 1 : direction == Direction::Ltr ? 0 : UBIDI_DEFAULT_LTR;
     UErrorCode err = U_ZERO_ERROR;
     ubidi_setPara(para_.get(), u16_.data(), static_cast<int32_t>(u16_.size()), requested, nullptr, &err);
     ok_ = U_SUCCESS(err);
@@ -46,7 +44,8 @@ bool BidiParagraph::analyze(std::string_view s, Direction direction) {
     if (!ok_ || u16_.empty()) return ok_;
     const UBiDiLevel* levels = ubidi_getLevels(para_.get(), &err);
     if (U_FAILURE(err) || levels == nullptr) return ok_ = false;
-    for (std::size_t b = 0; b < s.size(); ++b) byte_levels_[b] = levels[u8_to_u16_[b] - (utf8::is_continuation(s[b]) ? 1 : 0)];
+    for (std::size_t b = 0; b < s.size(); ++b)
+        byte_levels_[b] = levels[u8_to_u16_[b] - (utf8::is_continuation(s[b]) ? 1 : 0)];
     return true;
 }
 
@@ -105,10 +104,10 @@ Direction detect_direction(std::string_view s, Direction fallback) {
         const auto d = utf8::decode(s, i);
         i += d.length;
         switch (u_charDirection(static_cast<UChar32>(d.cp))) {
-            case U_LEFT_TO_RIGHT: return Direction::Ltr;
-            case U_RIGHT_TO_LEFT:
-            case U_RIGHT_TO_LEFT_ARABIC: return Direction::Rtl;
-            default: break;
+        case U_LEFT_TO_RIGHT: return Direction::Ltr;
+        case U_RIGHT_TO_LEFT:
+        case U_RIGHT_TO_LEFT_ARABIC: return Direction::Rtl;
+        default: break;
         }
     }
     return fallback;

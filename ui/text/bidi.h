@@ -45,8 +45,8 @@ public:
 
 private:
     std::u16string u16_;
-    std::vector<std::uint32_t> u16_to_u8_;   // u16_.size() + 1 entries
-    std::vector<std::uint32_t> u8_to_u16_;   // utf8 size + 1 entries (valid at code point starts)
+    std::vector<std::uint32_t> u16_to_u8_;  // u16_.size() + 1 entries
+    std::vector<std::uint32_t> u8_to_u16_;  // utf8 size + 1 entries (valid at code point starts)
     std::vector<std::uint8_t> byte_levels_;
     std::vector<std::int32_t> scratch_map_;
     UBiDiPtr para_;

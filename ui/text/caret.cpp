@@ -65,7 +65,8 @@ std::size_t nearest_inside(const Layout&, const ClusterBox& box, std::string_vie
     std::size_t best = box.begin;
     float best_distance = std::numeric_limits<float>::max();
     for (std::size_t b = box.begin;; b = next_boundary(text, b)) {
-        const float distance = std::abs(line_x + caret_x_in(box, static_cast<std::uint32_t>(std::min<std::size_t>(b, box.end))) - x);
+        const float distance =
+            std::abs(line_x + caret_x_in(box, static_cast<std::uint32_t>(std::min<std::size_t>(b, box.end))) - x);
         if (distance < best_distance) {
             best_distance = distance;
             best = std::min<std::size_t>(b, box.end);
@@ -87,18 +88,16 @@ Caret caret_at(const Layout& layout, std::size_t index) {
     c.bottom = c.top + layout.line_height;
     c.x = line.x + (line.rtl ? line.width : 0.0f);
     const auto idx = static_cast<std::uint32_t>(std::min<std::size_t>(index, kNone - 1));
-    ClusterBox before = find_cluster(line, [&](std::uint32_t cl, std::uint32_t best) {
-        return cl < idx && (best == kNone || cl > best);
-    });
+    ClusterBox before = find_cluster(
+        line, [&](std::uint32_t cl, std::uint32_t best) { return cl < idx && (best == kNone || cl > best); });
     if (before.begin != kNone) {
         float edge = before.rtl ? before.left : before.right;
         if (idx < before.end && before.end > before.begin) edge = caret_x_in(before, idx);  // inside a ligature
         c.x = line.x + edge;
         return c;
     }
-    ClusterBox after = find_cluster(line, [&](std::uint32_t cl, std::uint32_t best) {
-        return cl >= idx && (best == kNone || cl < best);
-    });
+    ClusterBox after = find_cluster(
+        line, [&](std::uint32_t cl, std::uint32_t best) { return cl >= idx && (best == kNone || cl < best); });
     if (after.begin != kNone) c.x = line.x + (after.rtl ? after.right : after.left);
     return c;
 }
@@ -118,7 +117,8 @@ std::size_t hit_test_at(const Layout& layout, float x, float y, std::string_view
         for (std::uint32_t g = run.glyph_begin; g < run.glyph_end; ++g) {
             const Glyph& gl = line.glyphs[g];
             if (gl.advance <= 0.0f || lx < gl.x || lx >= gl.x + gl.advance) continue;
-            const ClusterBox box = find_cluster(line, [&](std::uint32_t cl, std::uint32_t) { return cl == gl.cluster; });
+            const ClusterBox box =
+                find_cluster(line, [&](std::uint32_t cl, std::uint32_t) { return cl == gl.cluster; });
             if (!text.empty() && box.end <= text.size() && next_boundary(text, box.begin) < box.end)
                 return nearest_inside(layout, box, text, line.x, x);
             const bool first_half = (lx - gl.x) < gl.advance * 0.5f;

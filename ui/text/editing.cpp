@@ -2,11 +2,11 @@
 // one deliberate exception to grapheme clusters is Arabic marks on backspace (see editing.h).
 #include "ui/text/editing.h"
 
-#include <memory>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <memory>
 
 #include "ui/text/text.h"
 #include "ui/text/utf8.h"
@@ -61,7 +61,8 @@ std::size_t previous_boundary(std::string_view s, std::size_t index) {
 std::size_t next_boundary(std::string_view s, std::size_t index) {
     if (index >= s.size()) return s.size();
     icu::BreakIterator* it = graphemes(s);
-    if (it == nullptr) return std::min(s.size(), code_point_start(s, index) + utf8::decode(s, code_point_start(s, index)).length);
+    if (it == nullptr)
+        return std::min(s.size(), code_point_start(s, index) + utf8::decode(s, code_point_start(s, index)).length);
     const int32_t b = it->following(static_cast<int32_t>(index));
     return b == icu::BreakIterator::DONE ? s.size() : static_cast<std::size_t>(b);
 }

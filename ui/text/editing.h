@@ -25,14 +25,17 @@ struct EditState {
 
     // Inserts at the caret (invalid UTF-8 and bidi controls are dropped, see sanitize_input).
     void insert(std::string_view utf8);
-    void backspace();          // removes the character before the caret
-    void erase_forward();      // removes the grapheme after the caret
+    void backspace();      // removes the character before the caret
+    void erase_forward();  // removes the grapheme after the caret
     void move_previous() { caret = previous_boundary(text, caret); }
     void move_next() { caret = next_boundary(text, caret); }
     void move_home() { caret = 0; }
     void move_end() { caret = text.size(); }
     void set_text(std::string_view utf8);  // caret at the end
-    void clear() { text.clear(); caret = 0; }
+    void clear() {
+        text.clear();
+        caret = 0;
+    }
     bool operator==(const EditState&) const = default;
 };
 

@@ -10,8 +10,8 @@
 #include "ui/text/caret.h"
 #include "ui/text/font_set.h"
 #include "ui/text/glyph_atlas.h"
-#include "ui/text/layout_cache.h"
 #include "ui/text/layout_builder.h"
+#include "ui/text/layout_cache.h"
 #include "ui/text/text.h"
 
 namespace ui::text {
@@ -43,7 +43,9 @@ public:
 
     void set_texture_sink(TextureSink* sink) override { atlas_.set_sink(sink); }
 
-    Caret caret(const Layout& layout, std::size_t logical_byte) const override { return caret_at(layout, logical_byte); }
+    Caret caret(const Layout& layout, std::size_t logical_byte) const override {
+        return caret_at(layout, logical_byte);
+    }
     std::size_t hit_test(const Layout& layout, float x, float y) const override { return hit_test_at(layout, x, y); }
     std::size_t hit_test(const Layout& layout, std::string_view text, float x, float y) const override {
         return hit_test_at(layout, x, y, text);

@@ -43,8 +43,7 @@ template <class T, class E>
 class Expected {
 public:
     template <class U = T>
-        requires std::is_constructible_v<T, U&&>
-    Expected(U&& v) : v_(std::in_place_index<0>, std::forward<U>(v)) {}
+    requires std::is_constructible_v<T, U&&> Expected(U&& v) : v_(std::in_place_index<0>, std::forward<U>(v)) {}
     template <class G>
     Expected(Unexpected<G> u) : v_(std::in_place_index<1>, E(std::move(u).error())) {}
 

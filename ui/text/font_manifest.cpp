@@ -19,9 +19,15 @@ public:
     void skip_ws() {
         while (i_ < s_.size() && std::isspace(static_cast<unsigned char>(s_[i_])) != 0) ++i_;
     }
-    bool peek(char c) { skip_ws(); return i_ < s_.size() && s_[i_] == c; }
+    bool peek(char c) {
+        skip_ws();
+        return i_ < s_.size() && s_[i_] == c;
+    }
     bool expect(char c) {
-        if (peek(c)) { ++i_; return true; }
+        if (peek(c)) {
+            ++i_;
+            return true;
+        }
         fail(std::string("expected '") + c + "'");
         return false;
     }
@@ -34,17 +40,22 @@ public:
         if (!expect('"')) return false;
         while (i_ < s_.size() && s_[i_] != '"') {
             char c = s_[i_++];
-            if (c != '\\') { out.push_back(c); continue; }
+            if (c != '\\') {
+                out.push_back(c);
+                continue;
+            }
             if (i_ >= s_.size()) break;
             c = s_[i_++];
             switch (c) {
-                case 'n': out.push_back('\n'); break;
-                case 't': out.push_back('\t'); break;
-                case 'r': out.push_back('\r'); break;
-                case 'b': out.push_back('\b'); break;
-                case 'f': out.push_back('\f'); break;
-                case 'u': if (!unicode_escape(out)) return false; break;
-                default: out.push_back(c); break;
+            case 'n': out.push_back('\n'); break;
+            case 't': out.push_back('\t'); break;
+            case 'r': out.push_back('\r'); break;
+            case 'b': out.push_back('\b'); break;
+            case 'f': out.push_back('\f'); break;
+            case 'u':
+                if (!unicode_escape(out)) return false;
+                break;
+            default: out.push_back(c); break;
             }
         }
         return expect('"');
@@ -52,21 +63,32 @@ public:
 
     // Skips any value; used for members the manifest does not need.
     bool skip_value(int depth = 0) {
-        if (depth > 64) { fail("nesting too deep"); return false; }
+        if (depth > 64) {
+            fail("nesting too deep");
+            return false;
+        }
         skip_ws();
-        if (i_ >= s_.size()) { fail("unexpected end"); return false; }
+        if (i_ >= s_.size()) {
+            fail("unexpected end");
+            return false;
+        }
         std::string scratch;
         if (s_[i_] == '"') return string(scratch);
         if (s_[i_] == '{') return members([&](const std::string&) { return skip_value(depth + 1); });
         if (s_[i_] == '[') return elements([&] { return skip_value(depth + 1); });
         while (i_ < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[i_])) != 0 || s_[i_] == '-' ||
-                                  s_[i_] == '+' || s_[i_] == '.')) ++i_;
+                                  s_[i_] == '+' || s_[i_] == '.'))
+            ++i_;
         return true;
     }
 
-    template <class F> bool members(F&& on_member) {
+    template <class F>
+    bool members(F&& on_member) {
         if (!expect('{')) return false;
-        if (peek('}')) { ++i_; return true; }
+        if (peek('}')) {
+            ++i_;
+            return true;
+        }
         std::string key;
         do {
             if (!string(key) || !expect(':') || !on_member(key)) return false;
@@ -74,9 +96,13 @@ public:
         return expect('}');
     }
 
-    template <class F> bool elements(F&& on_element) {
+    template <class F>
+    bool elements(F&& on_element) {
         if (!expect('[')) return false;
-        if (peek(']')) { ++i_; return true; }
+        if (peek(']')) {
+            ++i_;
+            return true;
+        }
         do {
             if (!on_element()) return false;
         } while (peek(',') && (++i_, true));
@@ -85,7 +111,10 @@ public:
 
 private:
     bool unicode_escape(std::string& out) {
-        if (i_ + 4 > s_.size()) { fail("short \\u escape"); return false; }
+        if (i_ + 4 > s_.size()) {
+            fail("short \\u escape");
+            return false;
+        }
         char32_t cp = 0;
         for (int k = 0; k < 4; ++k) {
             const char h = s_[i_++];
@@ -93,7 +122,10 @@ private:
             if (h >= '0' && h <= '9') cp |= static_cast<char32_t>(h - '0');
             else if (h >= 'a' && h <= 'f') cp |= static_cast<char32_t>(h - 'a' + 10);
             else if (h >= 'A' && h <= 'F') cp |= static_cast<char32_t>(h - 'A' + 10);
-            else { fail("bad \\u escape"); return false; }
+            else {
+                fail("bad \\u escape");
+                return false;
+            }
         }
         utf8::append(out, cp);
         return true;
@@ -120,9 +152,8 @@ Expected<FontManifest, std::string> parse_font_manifest(std::string_view json) {
         if (key != "roles") return r.skip_value();
         return r.members([&](const std::string& role) {
             std::string file;
-            const bool role_ok = r.members([&](const std::string& field) {
-                return field == "file" ? r.string(file) : r.skip_value();
-            });
+            const bool role_ok =
+                r.members([&](const std::string& field) { return field == "file" ? r.string(file) : r.skip_value(); });
             if (role_ok && file.empty()) r.fail("role '" + role + "' has no file");
             if (!role_ok || file.empty()) return false;
             m.roles.emplace_back(role, std::move(file));

@@ -2,12 +2,12 @@
 // FreeType face (for bitmaps) per file, plus the regular and bold fallback chains.
 #include "ui/text/font_set.h"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "ui/text/font_manifest.h"
 
@@ -69,8 +69,8 @@ Expected<FontSet, std::string> FontSet::load(const std::string& dir, const std::
     if (!json) return Unexpected(json.error());
     auto manifest = parse_font_manifest(*json);
     if (!manifest) return Unexpected(manifest.error());
-    if (!first_role.empty() &&
-        std::none_of(manifest->roles.begin(), manifest->roles.end(), [&](const auto& r) { return r.first == first_role; }))
+    if (!first_role.empty() && std::none_of(manifest->roles.begin(), manifest->roles.end(),
+                                            [&](const auto& r) { return r.first == first_role; }))
         return Unexpected("unknown font role '" + first_role + "'");
 
     FontSet set;

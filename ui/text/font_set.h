@@ -7,10 +7,10 @@
 #pragma once
 
 #include <cstdint>
-#include "ui/text/expected.h"
 #include <span>
 #include <string>
 #include <vector>
+#include "ui/text/expected.h"
 
 #include "ui/text/handles.h"
 #include "ui/text/text.h"
@@ -18,11 +18,11 @@
 namespace ui::text {
 
 struct FontFace {
-    std::string role;          // "arabic", "latin-bold", ...
+    std::string role;  // "arabic", "latin-bold", ...
     std::string path;
     HbFacePtr hb_face;
-    HbFontPtr hb_font;         // at upem scale; only for coverage and metrics
-    HbSetPtr coverage;         // every code point the cmap maps
+    HbFontPtr hb_font;  // at upem scale; only for coverage and metrics
+    HbSetPtr coverage;  // every code point the cmap maps
     FtFacePtr ft_face;
     unsigned upem = 1000;
     bool covers(char32_t cp) const { return hb_set_has(coverage.get(), cp) != 0; }
@@ -40,10 +40,15 @@ public:
     const std::vector<std::string>& paths() const { return paths_; }
     // Face indices in fallback order: arabic → latin → symbols → symbols2 (bold roles for Bold).
     std::span<const std::uint16_t> chain(Weight weight) const {
-        return weight == Weight::Bold ? std::span<const std::uint16_t>(bold_chain_) : std::span<const std::uint16_t>(chain_);
+        return weight == Weight::Bold ? std::span<const std::uint16_t>(bold_chain_)
+                                      : std::span<const std::uint16_t>(chain_);
     }
     // Line metrics in 26.6 pixels at `size26`, the largest over the chain's first two faces.
-    struct Metrics { std::int32_t ascent = 0; std::int32_t descent = 0; std::int32_t gap = 0; };
+    struct Metrics {
+        std::int32_t ascent = 0;
+        std::int32_t descent = 0;
+        std::int32_t gap = 0;
+    };
     Metrics metrics(Weight weight, std::uint32_t size26) const;
 
 private:

@@ -115,9 +115,10 @@ int GlyphAtlas::page_for(int w, int h, int& x, int& y) {
         return -1;
     }
     if (victim < 0)
-        victim = static_cast<int>(std::min_element(pages_.begin(), pages_.end(), [](const Page& a, const Page& b) {
-                                      return a.last_batch < b.last_batch;
-                                  }) - pages_.begin());
+        victim = static_cast<int>(
+            std::min_element(pages_.begin(), pages_.end(),
+                             [](const Page& a, const Page& b) { return a.last_batch < b.last_batch; }) -
+            pages_.begin());
     clear_page(static_cast<std::size_t>(victim));
     return place(pages_[static_cast<std::size_t>(victim)], w, h, x, y) ? victim : -1;
 }
@@ -126,17 +127,23 @@ void GlyphAtlas::blit(std::size_t index, int x, int y, const GlyphBitmap& bmp) {
     Page& p = pages_[index];
     const auto stride = static_cast<std::size_t>(page_size_);
     for (int row = 0; row < bmp.height; ++row) {
-        std::uint8_t* dst = p.coverage.data() + static_cast<std::size_t>(y + kPad + row) * stride + static_cast<std::size_t>(x + kPad);
+        std::uint8_t* dst =
+            p.coverage.data() + static_cast<std::size_t>(y + kPad + row) * stride + static_cast<std::size_t>(x + kPad);
         std::memcpy(dst, bmp.coverage.data() + static_cast<std::size_t>(row) * static_cast<std::size_t>(bmp.width),
                     static_cast<std::size_t>(bmp.width));
     }
     const int x1 = x + bmp.width + 2 * kPad;
     const int y1 = y + bmp.height + 2 * kPad;
     if (p.dirty_x1 <= p.dirty_x0 || p.dirty_y1 <= p.dirty_y0) {
-        p.dirty_x0 = x; p.dirty_y0 = y; p.dirty_x1 = x1; p.dirty_y1 = y1;
+        p.dirty_x0 = x;
+        p.dirty_y0 = y;
+        p.dirty_x1 = x1;
+        p.dirty_y1 = y1;
     } else {
-        p.dirty_x0 = std::min(p.dirty_x0, x); p.dirty_y0 = std::min(p.dirty_y0, y);
-        p.dirty_x1 = std::max(p.dirty_x1, x1); p.dirty_y1 = std::max(p.dirty_y1, y1);
+        p.dirty_x0 = std::min(p.dirty_x0, x);
+        p.dirty_y0 = std::min(p.dirty_y0, y);
+        p.dirty_x1 = std::max(p.dirty_x1, x1);
+        p.dirty_y1 = std::max(p.dirty_y1, y1);
     }
 }
 

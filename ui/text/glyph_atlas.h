@@ -20,8 +20,8 @@ class FontSet;
 struct GlyphBitmap {
     int width = 0;
     int height = 0;
-    int left = 0;    // from the pen position to the bitmap's left edge
-    int top = 0;     // from the baseline up to the bitmap's top edge
+    int left = 0;                        // from the pen position to the bitmap's left edge
+    int top = 0;                         // from the baseline up to the bitmap's top edge
     std::vector<std::uint8_t> coverage;  // width × height, top row first
 };
 
@@ -62,17 +62,23 @@ public:
     std::size_t glyph_count() const { return entries_.size(); }
 
 private:
-    struct Shelf { int y = 0; int height = 0; int x = 0; };
+    struct Shelf {
+        int y = 0;
+        int height = 0;
+        int x = 0;
+    };
     struct Page {
         void* texture = nullptr;
         std::vector<std::uint8_t> coverage;  // CPU copy, page_size²
         std::vector<Shelf> shelves;
-        std::vector<std::uint64_t> keys;     // entries living here, for eviction
+        std::vector<std::uint64_t> keys;  // entries living here, for eviction
         int next_y = 0;
         int dirty_x0 = 0, dirty_y0 = 0, dirty_x1 = 0, dirty_y1 = 0;
         std::uint64_t last_batch = 0;
     };
-    std::size_t page_bytes() const { return static_cast<std::size_t>(page_size_) * static_cast<std::size_t>(page_size_) * 4; }
+    std::size_t page_bytes() const {
+        return static_cast<std::size_t>(page_size_) * static_cast<std::size_t>(page_size_) * 4;
+    }
     bool place(Page& page, int w, int h, int& x, int& y);
     int page_for(int w, int h, int& x, int& y);
     int add_page();

@@ -24,8 +24,7 @@ bool follows_neighbour_face(hb_unicode_funcs_t* uf, char32_t cp, hb_script_t scr
 }
 
 bool invisible(hb_unicode_funcs_t* uf, char32_t cp) {
-    return hb_unicode_general_category(uf, cp) == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
-           (cp >= 0xFE00 && cp <= 0xFE0F);
+    return hb_unicode_general_category(uf, cp) == HB_UNICODE_GENERAL_CATEGORY_FORMAT || (cp >= 0xFE00 && cp <= 0xFE0F);
 }
 
 std::uint16_t pick_face(const FontSet& fonts, std::span<const std::uint16_t> chain, char32_t cp) {
@@ -38,7 +37,8 @@ void resolve_scripts(std::vector<CharInfo>& chars) {
     hb_script_t last = HB_SCRIPT_COMMON;
     std::size_t leading = 0;
     for (auto& c : chars) {
-        const bool weak = c.script == HB_SCRIPT_COMMON || c.script == HB_SCRIPT_INHERITED || c.script == HB_SCRIPT_UNKNOWN;
+        const bool weak =
+            c.script == HB_SCRIPT_COMMON || c.script == HB_SCRIPT_INHERITED || c.script == HB_SCRIPT_UNKNOWN;
         if (!weak) {
             if (last == HB_SCRIPT_COMMON)
                 for (std::size_t k = 0; k < leading; ++k) chars[k].script = c.script;
@@ -75,8 +75,7 @@ void itemize(std::string_view p, std::span<const std::uint8_t> levels, const Fon
         if (have_prev && follows_neighbour_face(uf, c.cp, c.raw) &&
             (invisible(uf, c.cp) || fonts.face(prev_face).covers(c.cp)))
             face = prev_face;
-        else
-            face = pick_face(fonts, chain, c.cp);
+        else face = pick_face(fonts, chain, c.cp);
         const std::uint8_t level = levels[c.at];
         if (!out.empty() && out.back().level == level && out.back().face == face && out.back().script == c.script) {
             out.back().end = k + 1 < chars.size() ? chars[k + 1].at : static_cast<std::uint32_t>(p.size());

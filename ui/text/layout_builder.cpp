@@ -51,7 +51,8 @@ Layout LayoutBuilder::build(const LayoutRequest& r) {
     out.size_px = r.style.size_px;
     sources_.clear();
     line_paragraph_.clear();
-    const std::size_t limit = r.max_lines > 0 ? static_cast<std::size_t>(r.max_lines) : std::numeric_limits<std::size_t>::max();
+    const std::size_t limit =
+        r.max_lines > 0 ? static_cast<std::size_t>(r.max_lines) : std::numeric_limits<std::size_t>::max();
     bool more = false;
     const std::span<const std::uint32_t> map(display_.to_source);
     for (std::size_t k = 0; k < paragraphs_.size(); ++k) {
@@ -89,7 +90,8 @@ void LayoutBuilder::truncate(const LayoutRequest& r, Layout& out) {
         synthetic_map_.resize(rest.size() + 1);
         for (std::size_t i = 0; i < synthetic_map_.size(); ++i) synthetic_map_[i] = static_cast<std::uint32_t>(i);
         std::vector<LineSource> rest_lines;
-        paragraph_.layout(rest, synthetic_map_, r.style, std::max(r.max_width - ellipsis, 1.0f), dir, scratch, &rest_lines);
+        paragraph_.layout(rest, synthetic_map_, r.style, std::max(r.max_width - ellipsis, 1.0f), dir, scratch,
+                          &rest_lines);
         cut = src.begin + rest_lines.front().visible_end;
         scratch.clear();
     }
@@ -117,9 +119,9 @@ void LayoutBuilder::place_lines(const LayoutRequest& r, Layout& out) const {
         line.baseline = static_cast<float>(i) * out.line_height + gap * 0.5f + ascent;
         const float slack = box - line.width;
         switch (r.align) {
-            case Align::Start: line.x = line.rtl ? slack : 0.0f; break;
-            case Align::End: line.x = line.rtl ? 0.0f : slack; break;
-            case Align::Center: line.x = slack * 0.5f; break;
+        case Align::Start: line.x = line.rtl ? slack : 0.0f; break;
+        case Align::End: line.x = line.rtl ? 0.0f : slack; break;
+        case Align::Center: line.x = slack * 0.5f; break;
         }
     }
     out.width = box;

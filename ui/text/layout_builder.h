@@ -42,7 +42,7 @@ private:
     ParagraphLayouter paragraph_;
     DisplayText display_;
     std::vector<ParagraphSpan> paragraphs_;
-    std::vector<LineSource> sources_;         // per line of the layout being built
+    std::vector<LineSource> sources_;  // per line of the layout being built
     std::vector<std::uint32_t> line_paragraph_;
     std::string synthetic_;
     std::vector<std::uint32_t> synthetic_map_;

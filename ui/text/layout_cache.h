@@ -41,7 +41,7 @@ public:
 
 private:
     struct Entry {
-        std::string text;    // owns the bytes LayoutKey::text points at in index_
+        std::string text;  // owns the bytes LayoutKey::text points at in index_
         LayoutKey key;
         Layout layout;
         std::size_t bytes = 0;

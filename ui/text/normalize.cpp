@@ -66,8 +66,7 @@ void normalize_in_place(DisplayText& out) {
         const auto src = static_cast<std::size_t>(it.sourceIndex());
         const auto dst = static_cast<std::size_t>(it.destinationIndex());
         const auto len = static_cast<std::size_t>(it.newLength());
-        for (std::size_t k = 0; k < len; ++k)
-            map[dst + k] = out.to_source[it.hasChange() ? src : src + k];
+        for (std::size_t k = 0; k < len; ++k) map[dst + k] = out.to_source[it.hasChange() ? src : src + k];
     }
     out.text = std::move(result);
     out.to_source = std::move(map);
@@ -105,8 +104,7 @@ std::string localize_digits(std::string_view utf8_text, Digits digits) {
     for (const char c : utf8_text) {
         if (digits == Digits::ArabicIndic && c >= '0' && c <= '9')
             utf8::append(out, static_cast<char32_t>(0x0660 + (c - '0')));
-        else
-            out.push_back(c);
+        else out.push_back(c);
     }
     return out;
 }
@@ -139,7 +137,10 @@ std::string sanitize_input(std::string_view utf8_text) {
         const auto d = utf8::decode(utf8_text, i);
         i += d.length;
         if (!d.valid) continue;  // stored text must be valid; a broken byte is dropped, not guessed
-        if (d.cp == 0x2028 || d.cp == 0x2029) { kept.push_back('\n'); continue; }
+        if (d.cp == 0x2028 || d.cp == 0x2029) {
+            kept.push_back('\n');
+            continue;
+        }
         if (strip_from_input(d.cp)) continue;
         utf8::append(kept, d.cp);
     }

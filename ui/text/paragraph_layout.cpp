@@ -34,7 +34,7 @@ void ParagraphLayouter::shape_paragraph(std::string_view p, const Style& style, 
 }
 
 std::pair<std::uint32_t, std::uint32_t> ParagraphLayouter::glyphs_in(std::size_t item, std::uint32_t from,
-                                                                    std::uint32_t to) const {
+                                                                     std::uint32_t to) const {
     // HarfBuzz keeps clusters monotone within a buffer (rising left to right for LTR, falling
     // for RTL), so the glyphs of a byte range are one contiguous block: binary search it.
     const ShapedGlyph* b = glyphs_.data() + item_glyphs_[item];
@@ -66,8 +66,8 @@ void ParagraphLayouter::build_line(std::string_view p, const LineSpan& span, std
                                    std::span<const std::uint32_t> to_source, Line& line) {
     line_items_.clear();
     line_glyphs_.clear();
-    const auto first = std::partition_point(items_.begin(), items_.end(),
-                                            [&](const Item& it) { return it.end <= span.begin; });
+    const auto first =
+        std::partition_point(items_.begin(), items_.end(), [&](const Item& it) { return it.end <= span.begin; });
     for (std::size_t k = static_cast<std::size_t>(first - items_.begin()); k < items_.size(); ++k) {
         const Item& item = items_[k];
         if (item.begin >= span.visible_end) break;

@@ -23,7 +23,7 @@ namespace ui::text {
 class FontSet;
 
 struct LineSource {
-    std::uint32_t begin = 0;        // paragraph byte offsets of the line (LineSpan)
+    std::uint32_t begin = 0;  // paragraph byte offsets of the line (LineSpan)
     std::uint32_t end = 0;
     std::uint32_t visible_end = 0;
 };
@@ -53,7 +53,7 @@ private:
     LineBreaker& breaker_;
     BidiParagraph bidi_;
     std::vector<Item> items_;
-    std::vector<std::uint32_t> item_glyphs_;    // items_.size() + 1 offsets into glyphs_
+    std::vector<std::uint32_t> item_glyphs_;  // items_.size() + 1 offsets into glyphs_
     std::vector<ShapedGlyph> glyphs_;
     std::vector<std::int64_t> width_before_;
     std::vector<LineSpan> spans_;

@@ -29,8 +29,8 @@ void append_item_glyphs(const VisualRun& run, const LineItem& li, std::span<cons
 
 }  // namespace
 
-void reorder_line(std::span<const VisualRun> runs, std::span<const LineItem> items,
-                  std::span<const ShapedGlyph> glyphs, std::span<const std::uint32_t> to_source, Line& line) {
+void reorder_line(std::span<const VisualRun> runs, std::span<const LineItem> items, std::span<const ShapedGlyph> glyphs,
+                  std::span<const std::uint32_t> to_source, Line& line) {
     line.glyphs.clear();
     line.runs.clear();
     std::int32_t pen = 0;

@@ -17,13 +17,13 @@
 namespace ui::text {
 
 struct LineItem {
-    Item item;                     // clipped to the line
-    std::uint32_t glyph_begin = 0; // range in the line's glyph buffer, HarfBuzz order
+    Item item;                      // clipped to the line
+    std::uint32_t glyph_begin = 0;  // range in the line's glyph buffer, HarfBuzz order
     std::uint32_t glyph_end = 0;
 };
 
 // `to_source` maps paragraph byte offsets to the caller's offsets (size = paragraph + 1).
-void reorder_line(std::span<const VisualRun> runs, std::span<const LineItem> items,
-                  std::span<const ShapedGlyph> glyphs, std::span<const std::uint32_t> to_source, Line& line);
+void reorder_line(std::span<const VisualRun> runs, std::span<const LineItem> items, std::span<const ShapedGlyph> glyphs,
+                  std::span<const std::uint32_t> to_source, Line& line);
 
 }  // namespace ui::text

@@ -21,10 +21,10 @@ class FontSet;
 
 struct ShapedGlyph {
     std::uint32_t gid = 0;
-    std::uint32_t cluster = 0;     // byte offset in the paragraph
-    std::int32_t advance = 0;      // 26.6
+    std::uint32_t cluster = 0;  // byte offset in the paragraph
+    std::int32_t advance = 0;   // 26.6
     std::int32_t x_offset = 0;
-    std::int32_t y_offset = 0;     // HarfBuzz convention: positive is up
+    std::int32_t y_offset = 0;  // HarfBuzz convention: positive is up
     std::uint16_t face = 0;
     bool unsafe_to_break = false;
 };

@@ -40,18 +40,18 @@ struct Style {
 };
 
 struct LayoutRequest {
-    std::string_view text;          // UTF-8; invalid bytes are shown as U+FFFD
+    std::string_view text;  // UTF-8; invalid bytes are shown as U+FFFD
     Style style;
-    float max_width = 0.0f;         // 0: one line per paragraph, no wrapping
+    float max_width = 0.0f;  // 0: one line per paragraph, no wrapping
     Direction direction = Direction::Auto;
     Align align = Align::Start;
-    int max_lines = 0;              // 0: unlimited; otherwise the last line ends in an ellipsis
+    int max_lines = 0;  // 0: unlimited; otherwise the last line ends in an ellipsis
 };
 
 // One positioned glyph. x is the pen position from the line's left edge, y the offset from
 // the line's baseline (positive is down); cluster is a UTF-8 byte offset into the source text.
 struct Glyph {
-    std::uint16_t face = 0;         // index into Engine::face_paths()
+    std::uint16_t face = 0;  // index into Engine::face_paths()
     std::uint32_t gid = 0;
     std::uint32_t cluster = 0;
     float x = 0.0f;
@@ -61,9 +61,9 @@ struct Glyph {
 
 // A maximal piece of a line with one direction, in visual order (what hit testing walks).
 struct Run {
-    std::uint32_t begin = 0;        // logical byte range of the source text
+    std::uint32_t begin = 0;  // logical byte range of the source text
     std::uint32_t end = 0;
-    float x = 0.0f;                 // from the line's left edge
+    float x = 0.0f;  // from the line's left edge
     float width = 0.0f;
     std::uint32_t glyph_begin = 0;  // index range into Line::glyphs
     std::uint32_t glyph_end = 0;
@@ -71,23 +71,23 @@ struct Run {
 };
 
 struct Line {
-    std::vector<Glyph> glyphs;      // visual order, left to right
-    std::vector<Run> runs;          // visual order, left to right
-    float x = 0.0f;                 // left edge of the line inside the layout box (alignment)
-    float baseline = 0.0f;          // from the layout's top
+    std::vector<Glyph> glyphs;  // visual order, left to right
+    std::vector<Run> runs;      // visual order, left to right
+    float x = 0.0f;             // left edge of the line inside the layout box (alignment)
+    float baseline = 0.0f;      // from the layout's top
     float width = 0.0f;
-    std::uint32_t begin = 0;        // logical byte range of the source text on this line
+    std::uint32_t begin = 0;  // logical byte range of the source text on this line
     std::uint32_t end = 0;
-    bool rtl = false;               // paragraph direction of this line
+    bool rtl = false;  // paragraph direction of this line
 };
 
 struct Layout {
     std::vector<Line> lines;
-    float width = 0.0f;             // widest line, or max_width when aligned within it
+    float width = 0.0f;  // widest line, or max_width when aligned within it
     float height = 0.0f;
     float line_height = 0.0f;
-    float size_px = 0.0f;           // the style's size (draw() rasterises at it)
-    bool rtl = false;               // resolved direction of the first paragraph
+    float size_px = 0.0f;  // the style's size (draw() rasterises at it)
+    bool rtl = false;      // resolved direction of the first paragraph
     bool truncated = false;
 };
 
@@ -110,8 +110,8 @@ public:
 };
 
 struct Stats {
-    std::uint64_t shaped_runs = 0;       // HarfBuzz calls since start
-    std::uint64_t layouts_built = 0;     // cache misses
+    std::uint64_t shaped_runs = 0;    // HarfBuzz calls since start
+    std::uint64_t layouts_built = 0;  // cache misses
     std::uint64_t cache_hits = 0;
     std::uint64_t atlas_uploads = 0;
     std::size_t cache_bytes = 0;
@@ -119,11 +119,11 @@ struct Stats {
 };
 
 struct EngineOptions {
-    std::string font_dir;                          // empty: default_font_dir()
-    std::string first_role;                        // a fonts.json role tried before the chain
-    std::size_t cache_bytes = 8u << 20;            // shaped layouts kept (LRU)
-    std::size_t atlas_bytes = 16u << 20;           // glyph pages kept (LRU by page)
-    int atlas_page_size = 1024;                    // square RGBA pages
+    std::string font_dir;                 // empty: default_font_dir()
+    std::string first_role;               // a fonts.json role tried before the chain
+    std::size_t cache_bytes = 8u << 20;   // shaped layouts kept (LRU)
+    std::size_t atlas_bytes = 16u << 20;  // glyph pages kept (LRU by page)
+    int atlas_page_size = 1024;           // square RGBA pages
 };
 
 class Engine {

@@ -26,10 +26,19 @@ inline Decoded decode(std::string_view s, std::size_t i) {
     std::uint32_t need = 0;
     char32_t cp = 0;
     char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) { need = 1; cp = b0 & 0x1Fu; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { need = 2; cp = b0 & 0x0Fu; min = 0x800; }
-    else if ((b0 & 0xF8) == 0xF0) { need = 3; cp = b0 & 0x07u; min = 0x10000; }
-    else return {};
+    if ((b0 & 0xE0) == 0xC0) {
+        need = 1;
+        cp = b0 & 0x1Fu;
+        min = 0x80;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        need = 2;
+        cp = b0 & 0x0Fu;
+        min = 0x800;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        need = 3;
+        cp = b0 & 0x07u;
+        min = 0x10000;
+    } else return {};
     for (std::uint32_t k = 1; k <= need; ++k) {
         if (i + k >= s.size()) return {kReplacement, k, false};
         const auto b = static_cast<unsigned char>(s[i + k]);

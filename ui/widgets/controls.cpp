@@ -46,10 +46,11 @@ FieldMetrics metrics(Ui& ui, std::string_view text, float w, const FieldOptions&
     FieldMetrics m;
     m.pad = 16.0f * u;
     if (!options.label.empty())
-        m.label_h = ui.measure(options.label, w, TextOptions{.role = TextRole::Body, .weight = Weight::Bold}) + 6.0f * u;
+        m.label_h =
+            ui.measure(options.label, w, TextOptions{.role = TextRole::Body, .weight = Weight::Bold}) + 6.0f * u;
     const float line = ui.text_px(TextRole::Label) * 1.45f;
-    const float content = ui.measure(text.empty() ? std::string_view(" ") : text, w - 2 * m.pad,
-                                     field_text(options, ui.rtl()));
+    const float content =
+        ui.measure(text.empty() ? std::string_view(" ") : text, w - 2 * m.pad, field_text(options, ui.rtl()));
     m.box_h = std::max(line * (options.multiline ? 3.0f : 1.0f), content) + 2 * m.pad * 0.75f;
     if (!options.error.empty())
         m.error_h = ui.measure(options.error, w - 40.0f * u, TextOptions{.role = TextRole::Body}) + 8.0f * u;
@@ -101,8 +102,12 @@ bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r, 
     if (kind == ButtonKind::Secondary) ui.outline(r, t.border, radius, 2.0f);
     const Colour ink = (kind == ButtonKind::Primary || kind == ButtonKind::Danger) ? t.on_primary : t.text;
     ui.label(label, Rect{r.x + 10.0f, r.y, r.w - 20.0f, r.h},
-             TextOptions{.role = TextRole::Label, .weight = Weight::Bold, .colour = ink, .align = Align::Center,
-                         .centre_vertically = true, .max_lines = 2});
+             TextOptions{.role = TextRole::Label,
+                         .weight = Weight::Bold,
+                         .colour = ink,
+                         .align = Align::Center,
+                         .centre_vertically = true,
+                         .max_lines = 2});
     return tapped;
 }
 
@@ -126,8 +131,8 @@ bool stepper(Ui& ui, std::string_view id, std::string& text, int min, int max, c
             i += 1;
         } else if (i + 1 < text.size() && (c == 0xD9 || c == 0xDB)) {
             const auto c2 = static_cast<unsigned char>(text[i + 1]);
-            if (c == 0xD9 && c2 >= 0xA0 && c2 <= 0xA9) digit = c2 - 0xA0;   // U+0660..0669
-            if (c == 0xDB && c2 >= 0xB0 && c2 <= 0xB9) digit = c2 - 0xB0;   // U+06F0..06F9
+            if (c == 0xD9 && c2 >= 0xA0 && c2 <= 0xA9) digit = c2 - 0xA0;  // U+0660..0669
+            if (c == 0xDB && c2 >= 0xB0 && c2 <= 0xB9) digit = c2 - 0xB0;  // U+06F0..06F9
             i += 2;
         }
         if (digit < 0 || n > max) parsed = false;
@@ -138,7 +143,8 @@ bool stepper(Ui& ui, std::string_view id, std::string& text, int min, int max, c
     const float gap = 12.0f * ui.scale();
     // The minus key sits at the start edge, the plus key after it, in reading order.
     const Rect first = ui.rtl() ? Rect{r.right() - side, r.y, side, side} : Rect{r.x, r.y, side, side};
-    const Rect second = ui.rtl() ? Rect{first.x - gap - side, r.y, side, side} : Rect{r.x + side + gap, r.y, side, side};
+    const Rect second =
+        ui.rtl() ? Rect{first.x - gap - side, r.y, side, side} : Rect{r.x + side + gap, r.y, side, side};
     const std::string minus_id = std::string(id) + ".minus";
     const std::string plus_id = std::string(id) + ".plus";
     bool changed = false;
@@ -175,7 +181,8 @@ float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
     if (ui.tap_area(id, box)) {
         focus.focus(id, options.keyboard);
         if (!text.empty()) {
-            focus.caret = ui.text_engine().hit_test(layout, text, ui.input().pointer_x - inner.x, ui.input().pointer_y - inner.y);
+            focus.caret =
+                ui.text_engine().hit_test(layout, text, ui.input().pointer_x - inner.x, ui.input().pointer_y - inner.y);
             focus.caret_set = true;
         }
     }
@@ -194,7 +201,8 @@ float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
     }
     if (focused) {
         const auto caret = ui.text_engine().caret(layout, text.empty() ? 0 : std::min(focus.caret, text.size()));
-        const float cx = text.empty() ? (ui.rtl() && !options.left_to_right ? inner.right() : inner.x) : inner.x + caret.x;
+        const float cx =
+            text.empty() ? (ui.rtl() && !options.left_to_right ? inner.right() : inner.x) : inner.x + caret.x;
         const float top = inner.y + (text.empty() ? 0.0f : caret.top);
         const float bottom = text.empty() ? inner.y + ui.text_px(TextRole::Label) * 1.3f : inner.y + caret.bottom;
         ui.fill(Rect{std::round(cx) - 1.5f * u, top, 3.0f * u, bottom - top}, t.primary);
@@ -204,7 +212,8 @@ float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
         const float ey = box.bottom() + 6.0f * u;
         Rect icon_box = ui.rtl() ? Rect{x + w - icon, ey + 2.0f * u, icon, icon} : Rect{x, ey + 2.0f * u, icon, icon};
         draw_icon(Icon::Warning, icon_box, t.danger, false);
-        Rect msg = ui.rtl() ? Rect{x, ey, w - icon - 10.0f * u, 0} : Rect{x + icon + 10.0f * u, ey, w - icon - 10.0f * u, 0};
+        Rect msg =
+            ui.rtl() ? Rect{x, ey, w - icon - 10.0f * u, 0} : Rect{x + icon + 10.0f * u, ey, w - icon - 10.0f * u, 0};
         ui.label(options.error, msg, TextOptions{.role = TextRole::Body, .colour = t.danger});
     }
     return m.label_h + m.box_h + m.error_h;
@@ -234,8 +243,14 @@ float chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices,
         const bool on = is_on(c.key);
         ui.fill(r, on ? t.primary : (ui.is_pressed() ? t.surface_pressed : t.surface), h * 0.5f);
         ui.outline(r, on ? t.primary : t.border, h * 0.5f, 2.0f);
-        ui.label(c.label, r, TextOptions{.role = TextRole::Label, .weight = Weight::Bold, .colour = on ? t.on_primary : t.text,
-                                         .align = Align::Center, .wrap = false, .centre_vertically = true, .max_lines = 1});
+        ui.label(c.label, r,
+                 TextOptions{.role = TextRole::Label,
+                             .weight = Weight::Bold,
+                             .colour = on ? t.on_primary : t.text,
+                             .align = Align::Center,
+                             .wrap = false,
+                             .centre_vertically = true,
+                             .max_lines = 1});
         cx += cw + gap;
     }
     return cy + h - y;
@@ -250,8 +265,8 @@ float choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> c
         [&](std::string_view k) { chosen = std::string(k); });
 }
 
-float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices,
-                  std::vector<std::string>& chosen, float x, float y, float w) {
+float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
+                  float x, float y, float w) {
     return chips(
         ui, id_prefix, choices, x, y, w,
         [&](std::string_view k) { return std::find(chosen.begin(), chosen.end(), k) != chosen.end(); },
@@ -278,7 +293,8 @@ void face(ImDrawList* dl, ImVec2 c, float r, int mood, Colour ink, Colour fill) 
 
 }  // namespace
 
-bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r, std::span<const std::string_view> labels) {
+bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
+                  std::span<const std::string_view> labels) {
     const auto& t = ui.theme();
     const float u = ui.scale();
     const float gap = 12.0f * u;
@@ -287,7 +303,8 @@ bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
     for (int i = 1; i <= 5; ++i) {
         // Reading order: in Arabic the unhappy face is at the right, where reading starts.
         const float offset = static_cast<float>(i - 1) * (cell + gap);
-        const Rect cellr = ui.rtl() ? Rect{r.right() - offset - cell, r.y, cell, r.h} : Rect{r.x + offset, r.y, cell, r.h};
+        const Rect cellr =
+            ui.rtl() ? Rect{r.right() - offset - cell, r.y, cell, r.h} : Rect{r.x + offset, r.y, cell, r.h};
         const std::string id = std::string(id_prefix) + "." + std::to_string(i);
         if (ui.tap_area(id, cellr)) {
             score = i;
@@ -302,9 +319,15 @@ bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
         face(ImGui::GetWindowDrawList(), ImVec2(cellr.cx(), r.y + (r.h - label_h) * 0.5f), radius, i,
              on ? t.on_primary : t.text, on ? t.primary : t.surface);
         if (with_label)
-            ui.label(labels[static_cast<std::size_t>(i - 1)], Rect{cellr.x + 4, cellr.bottom() - label_h - 6.0f * u, cellr.w - 8, label_h},
-                     TextOptions{.role = TextRole::Body, .weight = Weight::Bold, .colour = on ? t.on_primary : t.text,
-                                 .align = Align::Center, .wrap = false, .centre_vertically = true, .max_lines = 1});
+            ui.label(labels[static_cast<std::size_t>(i - 1)],
+                     Rect{cellr.x + 4, cellr.bottom() - label_h - 6.0f * u, cellr.w - 8, label_h},
+                     TextOptions{.role = TextRole::Body,
+                                 .weight = Weight::Bold,
+                                 .colour = on ? t.on_primary : t.text,
+                                 .align = Align::Center,
+                                 .wrap = false,
+                                 .centre_vertically = true,
+                                 .max_lines = 1});
     }
     return tapped;
 }
@@ -328,11 +351,18 @@ void progress_steps(Ui& ui, std::span<const std::string_view> labels, int curren
         }
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(c.cx(), r.y + dot * 0.5f), dot * 0.5f, col, 24);
         ui.label(std::to_string(i + 1), Rect{c.cx() - dot * 0.5f, r.y, dot, dot},
-                 TextOptions{.role = TextRole::Caption, .weight = Weight::Bold, .colour = t.on_primary,
-                             .align = Align::Center, .wrap = false, .centre_vertically = true});
+                 TextOptions{.role = TextRole::Caption,
+                             .weight = Weight::Bold,
+                             .colour = t.on_primary,
+                             .align = Align::Center,
+                             .wrap = false,
+                             .centre_vertically = true});
         ui.label(labels[i], Rect{c.x, r.y + dot + 4.0f * u, c.w, r.h - dot},
-                 TextOptions{.role = TextRole::Caption, .weight = idx == current ? Weight::Bold : Weight::Regular,
-                             .colour = idx == current ? t.text : t.text_muted, .align = Align::Center, .max_lines = 2});
+                 TextOptions{.role = TextRole::Caption,
+                             .weight = idx == current ? Weight::Bold : Weight::Regular,
+                             .colour = idx == current ? t.text : t.text_muted,
+                             .align = Align::Center,
+                             .max_lines = 2});
     }
 }
 
@@ -347,10 +377,11 @@ float notice(Ui& ui, std::string_view text, Icon icon, Colour colour, float x, f
     const Rect box{x, y, w, h};
     ui.fill(box, t.surface, 14.0f * u);
     ui.outline(box, colour, 14.0f * u, 3.0f * u);
-    const Rect icon_box = ui.rtl() ? Rect{box.right() - pad - icon_s, y + pad, icon_s, icon_s}
-                                   : Rect{x + pad, y + pad, icon_s, icon_s};
+    const Rect icon_box =
+        ui.rtl() ? Rect{box.right() - pad - icon_s, y + pad, icon_s, icon_s} : Rect{x + pad, y + pad, icon_s, icon_s};
     draw_icon(icon, icon_box, colour, false);
-    const Rect text_box = ui.rtl() ? Rect{x + pad, y + pad, text_w, th} : Rect{x + 2 * pad + icon_s, y + pad, text_w, th};
+    const Rect text_box =
+        ui.rtl() ? Rect{x + pad, y + pad, text_w, th} : Rect{x + 2 * pad + icon_s, y + pad, text_w, th};
     ui.label(text, text_box, TextOptions{.role = TextRole::Label});
     return h;
 }

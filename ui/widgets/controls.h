@@ -18,14 +18,15 @@ namespace ui::widgets {
 
 enum class ButtonKind { Primary, Secondary, Danger, Quiet };
 
-bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r, ButtonKind kind = ButtonKind::Secondary);
+bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r,
+            ButtonKind kind = ButtonKind::Secondary);
 
 struct FieldOptions {
     std::string_view label;
-    std::string_view hint;          // shown while empty
-    std::string_view error;         // shown under the field, in the danger colour
+    std::string_view hint;   // shown while empty
+    std::string_view error;  // shown under the field, in the danger colour
     bool multiline = false;
-    bool left_to_right = false;     // IDs, phone numbers, amounts: LTR even in an Arabic form
+    bool left_to_right = false;  // IDs, phone numbers, amounts: LTR even in an Arabic form
     KeyboardLayout keyboard = KeyboardLayout::Arabic;
     std::size_t max_bytes = 4000;
 };
@@ -48,20 +49,21 @@ float field_label_height(Ui& ui, std::string_view label, float w);
 float text_field_height(Ui& ui, std::string_view text, float w, const FieldOptions& options);
 
 struct Choice {
-    std::string_view key;     // target id suffix and value
+    std::string_view key;  // target id suffix and value
     std::string_view label;
 };
 
 // A row (wrapping) of chips; exactly one or none chosen. Returns the height used.
-float choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen,
-                   float x, float y, float w);
+float choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen, float x,
+                   float y, float w);
 // The same, for several choices at once (toggle each).
-float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices,
-                  std::vector<std::string>& chosen, float x, float y, float w);
+float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
+                  float x, float y, float w);
 
 // Five faces from unhappy to delighted; `score` 0 = none. ids `<prefix>.1` … `<prefix>.5`.
 // Returns true when a face was tapped this frame.
-bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r, std::span<const std::string_view> labels);
+bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
+                  std::span<const std::string_view> labels);
 
 // Wizard progress: step `current` (0-based) of the labels, in reading order.
 void progress_steps(Ui& ui, std::span<const std::string_view> labels, int current, const Rect& r);

@@ -15,7 +15,7 @@
 namespace ui::widgets {
 
 struct DialogButton {
-    std::string_view key;      // the target id is `<dialog id>.<key>`
+    std::string_view key;  // the target id is `<dialog id>.<key>`
     std::string_view label;
     ButtonKind kind = ButtonKind::Secondary;
 };
@@ -23,8 +23,8 @@ struct DialogButton {
 struct DialogContent {
     std::string_view title;
     std::string_view body;
-    std::string_view emphasis;        // shown large, in the accent colour; empty: none
-    Colour emphasis_colour = 0;       // 0: the theme's danger colour
+    std::string_view emphasis;   // shown large, in the accent colour; empty: none
+    Colour emphasis_colour = 0;  // 0: the theme's danger colour
     std::span<const DialogButton> buttons;
 };
 

@@ -22,10 +22,10 @@ struct Edit {
 };
 
 struct Focus {
-    std::string id;               // target id of the focused field; empty: none
-    std::size_t caret = 0;        // byte offset in the field's text
-    bool caret_set = false;       // caret placed by a touch, else it goes to the end
-    std::vector<Edit> pending;    // typed since the field last drew
+    std::string id;             // target id of the focused field; empty: none
+    std::size_t caret = 0;      // byte offset in the field's text
+    bool caret_set = false;     // caret placed by a touch, else it goes to the end
+    std::vector<Edit> pending;  // typed since the field last drew
     KeyboardLayout layout = KeyboardLayout::Arabic;
     bool shift = false;
     bool submit_requested = false;  // "done"/enter on the keyboard

@@ -14,7 +14,7 @@ struct Pen {
     ImDrawList* dl;
     Rect box;
     bool mirror;
-    float s;     // side of the square
+    float s;  // side of the square
     float ox;
     float oy;
 

@@ -18,27 +18,140 @@ struct Key {
 using Row = std::vector<Key>;
 
 const std::vector<Row>& rows_for(KeyboardLayout layout, bool shift) {
-    static const std::vector<Row> arabic = {
-        {{"ض", "ض"}, {"ص", "ص"}, {"ث", "ث"}, {"ق", "ق"}, {"ف", "ف"}, {"غ", "غ"}, {"ع", "ع"}, {"ه", "ه"}, {"خ", "خ"}, {"ح", "ح"}, {"ج", "ج"}, {"د", "د"}},
-        {{"ش", "ش"}, {"س", "س"}, {"ي", "ي"}, {"ب", "ب"}, {"ل", "ل"}, {"ا", "ا"}, {"ت", "ت"}, {"ن", "ن"}, {"م", "م"}, {"ك", "ك"}, {"ط", "ط"}},
-        {{"ئ", "ئ"}, {"ء", "ء"}, {"ؤ", "ؤ"}, {"ر", "ر"}, {"لا", "لا"}, {"ى", "ى"}, {"ة", "ة"}, {"و", "و"}, {"ز", "ز"}, {"ظ", "ظ"}, {"ذ", "ذ"}}};
+    static const std::vector<Row> arabic = {{{"ض", "ض"},
+                                             {"ص", "ص"},
+                                             {"ث", "ث"},
+                                             {"ق", "ق"},
+                                             {"ف", "ف"},
+                                             {"غ", "غ"},
+                                             {"ع", "ع"},
+                                             {"ه", "ه"},
+                                             {"خ", "خ"},
+                                             {"ح", "ح"},
+                                             {"ج", "ج"},
+                                             {"د", "د"}},
+                                            {{"ش", "ش"},
+                                             {"س", "س"},
+                                             {"ي", "ي"},
+                                             {"ب", "ب"},
+                                             {"ل", "ل"},
+                                             {"ا", "ا"},
+                                             {"ت", "ت"},
+                                             {"ن", "ن"},
+                                             {"م", "م"},
+                                             {"ك", "ك"},
+                                             {"ط", "ط"}},
+                                            {{"ئ", "ئ"},
+                                             {"ء", "ء"},
+                                             {"ؤ", "ؤ"},
+                                             {"ر", "ر"},
+                                             {"لا", "لا"},
+                                             {"ى", "ى"},
+                                             {"ة", "ة"},
+                                             {"و", "و"},
+                                             {"ز", "ز"},
+                                             {"ظ", "ظ"},
+                                             {"ذ", "ذ"}}};
     // The second layer: hamza forms, harakat (shown on a tatweel so they can be seen), marks.
-    static const std::vector<Row> arabic_shift = {
-        {{"أ", "أ"}, {"إ", "إ"}, {"آ", "آ"}, {"ـَ", "\u064E"}, {"ـً", "\u064B"}, {"ـُ", "\u064F"}, {"ـٌ", "\u064C"}, {"ـِ", "\u0650"}, {"ـٍ", "\u064D"}, {"ـْ", "\u0652"}, {"ـّ", "\u0651"}, {"ـ", "ـ"}},
-        {{"،", "،"}, {"؛", "؛"}, {"؟", "؟"}, {".", "."}, {":", ":"}, {"!", "!"}, {"(", "("}, {")", ")"}, {"-", "-"}, {"/", "/"}, {"\"", "\""}},
-        {{"ئ", "ئ"}, {"ء", "ء"}, {"ؤ", "ؤ"}, {"ر", "ر"}, {"لا", "لا"}, {"ى", "ى"}, {"ة", "ة"}, {"و", "و"}, {"ز", "ز"}, {"ظ", "ظ"}, {"ذ", "ذ"}}};
-    static const std::vector<Row> english = {
-        {{"q", "q"}, {"w", "w"}, {"e", "e"}, {"r", "r"}, {"t", "t"}, {"y", "y"}, {"u", "u"}, {"i", "i"}, {"o", "o"}, {"p", "p"}},
-        {{"a", "a"}, {"s", "s"}, {"d", "d"}, {"f", "f"}, {"g", "g"}, {"h", "h"}, {"j", "j"}, {"k", "k"}, {"l", "l"}, {"'", "'"}},
-        {{"z", "z"}, {"x", "x"}, {"c", "c"}, {"v", "v"}, {"b", "b"}, {"n", "n"}, {"m", "m"}, {",", ","}, {".", "."}, {"@", "@"}, {"-", "-"}}};
-    static const std::vector<Row> english_shift = {
-        {{"Q", "Q"}, {"W", "W"}, {"E", "E"}, {"R", "R"}, {"T", "T"}, {"Y", "Y"}, {"U", "U"}, {"I", "I"}, {"O", "O"}, {"P", "P"}},
-        {{"A", "A"}, {"S", "S"}, {"D", "D"}, {"F", "F"}, {"G", "G"}, {"H", "H"}, {"J", "J"}, {"K", "K"}, {"L", "L"}, {"?", "?"}},
-        {{"Z", "Z"}, {"X", "X"}, {"C", "C"}, {"V", "V"}, {"B", "B"}, {"N", "N"}, {"M", "M"}, {"!", "!"}, {"(", "("}, {")", ")"}, {"_", "_"}}};
-    static const std::vector<Row> digits = {
-        {{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}},
-        {{"6", "6"}, {"7", "7"}, {"8", "8"}, {"9", "9"}, {"0", "0"}},
-        {{"+", "+"}, {"-", "-"}, {".", "."}, {"/", "/"}}};
+    static const std::vector<Row> arabic_shift = {{{"أ", "أ"},
+                                                   {"إ", "إ"},
+                                                   {"آ", "آ"},
+                                                   {"ـَ", "\u064E"},
+                                                   {"ـً", "\u064B"},
+                                                   {"ـُ", "\u064F"},
+                                                   {"ـٌ", "\u064C"},
+                                                   {"ـِ", "\u0650"},
+                                                   {"ـٍ", "\u064D"},
+                                                   {"ـْ", "\u0652"},
+                                                   {"ـّ", "\u0651"},
+                                                   {"ـ", "ـ"}},
+                                                  {{"،", "،"},
+                                                   {"؛", "؛"},
+                                                   {"؟", "؟"},
+                                                   {".", "."},
+                                                   {":", ":"},
+                                                   {"!", "!"},
+                                                   {"(", "("},
+                                                   {")", ")"},
+                                                   {"-", "-"},
+                                                   {"/", "/"},
+                                                   {"\"", "\""}},
+                                                  {{"ئ", "ئ"},
+                                                   {"ء", "ء"},
+                                                   {"ؤ", "ؤ"},
+                                                   {"ر", "ر"},
+                                                   {"لا", "لا"},
+                                                   {"ى", "ى"},
+                                                   {"ة", "ة"},
+                                                   {"و", "و"},
+                                                   {"ز", "ز"},
+                                                   {"ظ", "ظ"},
+                                                   {"ذ", "ذ"}}};
+    static const std::vector<Row> english = {{{"q", "q"},
+                                              {"w", "w"},
+                                              {"e", "e"},
+                                              {"r", "r"},
+                                              {"t", "t"},
+                                              {"y", "y"},
+                                              {"u", "u"},
+                                              {"i", "i"},
+                                              {"o", "o"},
+                                              {"p", "p"}},
+                                             {{"a", "a"},
+                                              {"s", "s"},
+                                              {"d", "d"},
+                                              {"f", "f"},
+                                              {"g", "g"},
+                                              {"h", "h"},
+                                              {"j", "j"},
+                                              {"k", "k"},
+                                              {"l", "l"},
+                                              {"'", "'"}},
+                                             {{"z", "z"},
+                                              {"x", "x"},
+                                              {"c", "c"},
+                                              {"v", "v"},
+                                              {"b", "b"},
+                                              {"n", "n"},
+                                              {"m", "m"},
+                                              {",", ","},
+                                              {".", "."},
+                                              {"@", "@"},
+                                              {"-", "-"}}};
+    static const std::vector<Row> english_shift = {{{"Q", "Q"},
+                                                    {"W", "W"},
+                                                    {"E", "E"},
+                                                    {"R", "R"},
+                                                    {"T", "T"},
+                                                    {"Y", "Y"},
+                                                    {"U", "U"},
+                                                    {"I", "I"},
+                                                    {"O", "O"},
+                                                    {"P", "P"}},
+                                                   {{"A", "A"},
+                                                    {"S", "S"},
+                                                    {"D", "D"},
+                                                    {"F", "F"},
+                                                    {"G", "G"},
+                                                    {"H", "H"},
+                                                    {"J", "J"},
+                                                    {"K", "K"},
+                                                    {"L", "L"},
+                                                    {"?", "?"}},
+                                                   {{"Z", "Z"},
+                                                    {"X", "X"},
+                                                    {"C", "C"},
+                                                    {"V", "V"},
+                                                    {"B", "B"},
+                                                    {"N", "N"},
+                                                    {"M", "M"},
+                                                    {"!", "!"},
+                                                    {"(", "("},
+                                                    {")", ")"},
+                                                    {"_", "_"}}};
+    static const std::vector<Row> digits = {{{"1", "1"}, {"2", "2"}, {"3", "3"}, {"4", "4"}, {"5", "5"}},
+                                            {{"6", "6"}, {"7", "7"}, {"8", "8"}, {"9", "9"}, {"0", "0"}},
+                                            {{"+", "+"}, {"-", "-"}, {".", "."}, {"/", "/"}}};
     switch (layout) {
     case KeyboardLayout::Arabic: return shift ? arabic_shift : arabic;
     case KeyboardLayout::English: return shift ? english_shift : english;
@@ -53,10 +166,15 @@ bool key_button(Ui& ui, std::string_view id, std::string_view label, const Rect&
     const bool pressed = ui.is_pressed();
     ui.fill(r, on || pressed ? t.primary : t.surface, 10.0f * ui.scale());
     ui.outline(r, t.border, 10.0f * ui.scale(), 1.5f);
-    ui.label(label, r, TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold,
-                                   .colour = on || pressed ? t.on_primary : t.text, .align = ui::text::Align::Center,
-                                   .wrap = false, .centre_vertically = true, .max_lines = 1,
-                                   .direction = ui::text::Direction::Auto});
+    ui.label(label, r,
+             TextOptions{.role = TextRole::Label,
+                         .weight = ui::text::Weight::Bold,
+                         .colour = on || pressed ? t.on_primary : t.text,
+                         .align = ui::text::Align::Center,
+                         .wrap = false,
+                         .centre_vertically = true,
+                         .max_lines = 1,
+                         .direction = ui::text::Direction::Auto});
     return tapped;
 }
 
@@ -108,8 +226,10 @@ bool keyboard(Ui& ui, Focus& focus, const Rect& r, const KeyboardLabels& labels)
         focus.shift = false;
         pressed = true;
     };
-    if (special("keyboard.layout.ar", labels.arabic, wide, focus.layout == KeyboardLayout::Arabic)) switch_to(KeyboardLayout::Arabic);
-    if (special("keyboard.layout.en", labels.english, wide, focus.layout == KeyboardLayout::English)) switch_to(KeyboardLayout::English);
+    if (special("keyboard.layout.ar", labels.arabic, wide, focus.layout == KeyboardLayout::Arabic))
+        switch_to(KeyboardLayout::Arabic);
+    if (special("keyboard.layout.en", labels.english, wide, focus.layout == KeyboardLayout::English))
+        switch_to(KeyboardLayout::English);
     if (special("keyboard.layout.digits", labels.digits, wide, grid)) switch_to(KeyboardLayout::Digits);
     if (!grid && special("keyboard.shift", "⇧", wide * 0.75f, focus.shift)) {
         focus.shift = !focus.shift;

@@ -11,7 +11,7 @@
 namespace ui::widgets {
 
 struct KeyboardLabels {
-    std::string_view arabic;    // the label of the key that switches to Arabic
+    std::string_view arabic;  // the label of the key that switches to Arabic
     std::string_view english;
     std::string_view digits;
     std::string_view space;

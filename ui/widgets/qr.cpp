@@ -34,7 +34,7 @@ bool draw_qr(std::string_view payload, const Rect& box) {
                 }
         return true;
     } catch (const qrcodegen::data_too_long&) {
-        return false;   // qrcodegen reports an oversized payload only by exception
+        return false;  // qrcodegen reports an oversized payload only by exception
     }
 }
 

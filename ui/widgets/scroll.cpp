@@ -12,7 +12,7 @@ namespace ui::widgets {
 namespace {
 
 constexpr float kDragThreshold = 14.0f;
-constexpr float kFriction = 0.0035f;   // fraction of velocity lost per ms
+constexpr float kFriction = 0.0035f;  // fraction of velocity lost per ms
 
 }  // namespace
 
@@ -34,14 +34,15 @@ float begin_scroll(Ui& ui, ScrollState& s, const Rect& viewport) {
         s.last_y = in.pointer_y;
         s.last_ms = ui.now_ms();
     } else if (in.pointer_down && s.tracking) {
-        if (!s.dragging && !s.claimed && std::fabs(in.pointer_y - s.start_y) > kDragThreshold * ui.scale()) s.dragging = true;
+        if (!s.dragging && !s.claimed && std::fabs(in.pointer_y - s.start_y) > kDragThreshold * ui.scale())
+            s.dragging = true;
         if (s.dragging) {
             const double dt = std::max(1.0, ui.now_ms() - s.last_ms);
             s.velocity = (s.last_y - in.pointer_y) / static_cast<float>(dt);
             s.offset = s.start_offset - (in.pointer_y - s.start_y);
             s.last_y = in.pointer_y;
             s.last_ms = ui.now_ms();
-            ImGui::ClearActiveID();   // a drag is not a tap
+            ImGui::ClearActiveID();  // a drag is not a tap
         }
     } else if (!in.pointer_down && s.tracking) {
         s.tracking = false;

@@ -9,11 +9,11 @@ namespace ui::widgets {
 
 struct ScrollState {
     float offset = 0.0f;
-    float velocity = 0.0f;      // px per ms, after the finger lifts
-    float content_h = 0.0f;     // measured in the previous frame
+    float velocity = 0.0f;   // px per ms, after the finger lifts
+    float content_h = 0.0f;  // measured in the previous frame
     bool dragging = false;
     bool tracking = false;
-    bool claimed = false;       // a widget inside took this press for itself (Ui::claim_pointer)
+    bool claimed = false;  // a widget inside took this press for itself (Ui::claim_pointer)
     float start_y = 0.0f;
     float start_offset = 0.0f;
     float last_y = 0.0f;

@@ -47,7 +47,7 @@ namespace {
 void draw_stroke(ImDrawList* dl, const InkStroke& s, const Rect& box, float thickness, Colour colour) {
     auto at = [&](const InkPoint& p) { return ImVec2(box.x + p.x, box.y + p.y); };
     const float r = thickness * 0.5f;
-    dl->AddCircleFilled(at(s.front()), r, colour, 12);   // round ends, and a lone dot shows
+    dl->AddCircleFilled(at(s.front()), r, colour, 12);  // round ends, and a lone dot shows
     if (s.size() == 1) return;
     // A Catmull-Rom curve through every sampled point, as cubic Bézier pieces: it never cuts
     // a peak the finger made, however few samples a fast stroke left.
@@ -86,8 +86,11 @@ void draw_pad(Ui& ui, const Ink& ink, const Rect& box, const SignaturePadOptions
     ui.fill(Rect{box.x + box.w * 0.06f, line_y, box.w * 0.88f, 2.0f * u}, t.border);
     if (ink.empty() && !options.hint.empty())
         ui.label(options.hint, Rect{box.x + 20.0f * u, box.y, box.w - 40.0f * u, line_y - box.y},
-                 TextOptions{.role = TextRole::Label, .colour = t.text_muted, .align = ui::text::Align::Center,
-                             .centre_vertically = true, .max_lines = 2});
+                 TextOptions{.role = TextRole::Label,
+                             .colour = t.text_muted,
+                             .align = ui::text::Align::Center,
+                             .centre_vertically = true,
+                             .max_lines = 2});
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), true);
     for (const InkStroke& s : ink.strokes)

@@ -22,7 +22,7 @@ struct InkPoint {
 using InkStroke = std::vector<InkPoint>;
 
 struct Ink {
-    float width = 0;    // size of the pad the points were taken on; 0: nothing drawn yet
+    float width = 0;  // size of the pad the points were taken on; 0: nothing drawn yet
     float height = 0;
     std::vector<InkStroke> strokes;
     bool empty() const { return strokes.empty(); }
@@ -41,13 +41,13 @@ struct SignaturePadOptions {
     std::string_view clear_id;
     std::string_view undo_label;
     std::string_view clear_label;
-    std::string_view hint;      // shown in the empty pad ("sign here")
-    std::string_view error;     // shown under the pad, in the danger colour
+    std::string_view hint;   // shown in the empty pad ("sign here")
+    std::string_view error;  // shown under the pad, in the danger colour
 };
 
 struct SignaturePadResult {
-    float height = 0;           // pad, error line and buttons
-    bool changed = false;       // a stroke was drawn, undone or cleared this frame
+    float height = 0;      // pad, error line and buttons
+    bool changed = false;  // a stroke was drawn, undone or cleared this frame
 };
 
 // The pad `pad_h` high at (x, y), `w` wide, and its buttons below it.

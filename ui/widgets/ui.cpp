@@ -14,9 +14,9 @@ namespace {
 
 ImVec2 v(float x, float y) { return ImVec2(x, y); }
 
-constexpr ImGuiWindowFlags kLayerFlags =
-    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
+                                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
 
 }  // namespace
 
@@ -53,8 +53,7 @@ Theme Theme::high_contrast() {
                  .text_scale = 1.0f};
 }
 
-Ui::Ui(ui::text::Engine& text, const ui::platform::Frame& frame, const Theme& theme, bool rtl,
-       ui::text::Digits digits)
+Ui::Ui(ui::text::Engine& text, const ui::platform::Frame& frame, const Theme& theme, bool rtl, ui::text::Digits digits)
     : text_(text), frame_(frame), theme_(theme), rtl_(rtl), digits_(digits) {
     // Layout units follow the shorter side, so a portrait kiosk and a landscape one both get
     // touch targets of the same physical proportion.

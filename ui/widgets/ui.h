@@ -20,7 +20,7 @@ namespace ui::widgets {
 
 using ui::platform::Rect;
 struct ScrollState;
-using Colour = std::uint32_t;   // ImU32: 0xAABBGGRR
+using Colour = std::uint32_t;  // ImU32: 0xAABBGGRR
 
 struct Theme {
     Colour background;
@@ -47,7 +47,7 @@ enum class TextRole { Caption, Body, Label, Title, Heading, Display };
 struct TextOptions {
     TextRole role = TextRole::Body;
     ui::text::Weight weight = ui::text::Weight::Regular;
-    Colour colour = 0;              // 0: the theme's text colour
+    Colour colour = 0;  // 0: the theme's text colour
     ui::text::Align align = ui::text::Align::Start;
     bool wrap = true;
     bool centre_vertically = false;
@@ -58,8 +58,7 @@ struct TextOptions {
 
 class Ui {
 public:
-    Ui(ui::text::Engine& text, const ui::platform::Frame& frame, const Theme& theme, bool rtl,
-       ui::text::Digits digits);
+    Ui(ui::text::Engine& text, const ui::platform::Frame& frame, const Theme& theme, bool rtl, ui::text::Digits digits);
 
     // The full-screen root window; everything is drawn between begin() and end().
     void begin();
@@ -83,7 +82,7 @@ public:
     Rect from_start(float start, float y, float w, float h) const;
     // Mirrors a rectangle laid out left-to-right when the reading direction is RTL.
     Rect mirrored(const Rect& r) const;
-    float scale() const { return unit_; }   // one layout unit in pixels, from the screen size
+    float scale() const { return unit_; }  // one layout unit in pixels, from the screen size
     float text_px(TextRole role) const;
 
     void fill(const Rect& r, Colour colour, float rounding = 0.0f);

@@ -24,7 +24,8 @@ using Clock = std::chrono::steady_clock;
 
 class BenchDir {
 public:
-    BenchDir() : path_(std::filesystem::temp_directory_path() / ("kiosk-bench-" + std::to_string(std::random_device{}()))) {
+    BenchDir()
+        : path_(std::filesystem::temp_directory_path() / ("kiosk-bench-" + std::to_string(std::random_device{}()))) {
         std::filesystem::create_directories(path_);
     }
     ~BenchDir() { std::filesystem::remove_all(path_); }
@@ -44,8 +45,17 @@ store::PublicKey hq_key() {
 
 // A realistic request: a full description and a signature of about 300 points.
 domain::SupportRequest sample_request() {
-    domain::SupportRequest r{"عبدالرحمن بن صالح الدوسري", "1045678909", "0551239876", "الدمام", "حي الفيصلية", 7, 3200,
-                             "rent", "", true, {600, 200, {}}};
+    domain::SupportRequest r{"عبدالرحمن بن صالح الدوسري",
+                             "1045678909",
+                             "0551239876",
+                             "الدمام",
+                             "حي الفيصلية",
+                             7,
+                             3200,
+                             "rent",
+                             "",
+                             true,
+                             {600, 200, {}}};
     for (int i = 0; i < 6; ++i) r.description += "نطلب المساعدة في سداد الإيجار المتأخر بسبب ظروف صحية. ";
     for (int s = 0; s < 4; ++s) {
         domain::Stroke stroke;
@@ -72,8 +82,10 @@ class BareTable {
 public:
     explicit BareTable(const std::filesystem::path& file) {
         sqlite3_open((file).c_str(), &db_);
-        sqlite3_exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                          "CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL)", nullptr, nullptr, nullptr);
+        sqlite3_exec(db_,
+                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                     "CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL)",
+                     nullptr, nullptr, nullptr);
         sqlite3_prepare_v2(db_, "INSERT INTO t (id, body) VALUES (?, ?)", -1, &insert_, nullptr);
     }
     ~BareTable() {

@@ -63,14 +63,20 @@ void BM_DrainBacklog(benchmark::State& state) {
         client.stop();
         state.ResumeTiming();
     }
-    state.counters["records/s"] = benchmark::Counter(static_cast<double>(records) * static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+    state.counters["records/s"] = benchmark::Counter(
+        static_cast<double>(records) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_DrainBacklog)->Args({10000, 100})->Args({10000, 500})->Args({500, 100})
-    ->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DrainBacklog)
+    ->Args({10000, 100})
+    ->Args({10000, 500})
+    ->Args({500, 100})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Pre-built batch bodies, so the timed part is HQ's work plus signing and the loopback.
-std::vector<std::string> make_bodies(const protocol::KioskIdentity& identity, int batches, int per_batch, std::uint32_t seed) {
+std::vector<std::string> make_bodies(const protocol::KioskIdentity& identity, int batches, int per_batch,
+                                     std::uint32_t seed) {
     RecordMaker maker("kiosk-1", identity.hq_box_public, seed);
     std::vector<std::string> bodies;
     for (int b = 0; b < batches; ++b) {
@@ -99,8 +105,10 @@ void BM_HqIngest(benchmark::State& state) {
                 client::HttpClient http{client::HttpOptions{}};
                 for (const auto& body : bodies[t]) {
                     auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                   std::chrono::system_clock::now().time_since_epoch()).count();
-                    auto auth = protocol::sign_request(hq.identity.secret, "kiosk-1", "POST", protocol::kPathSubmissions, body, now);
+                                   std::chrono::system_clock::now().time_since_epoch())
+                                   .count();
+                    auto auth = protocol::sign_request(hq.identity.secret, "kiosk-1", "POST",
+                                                       protocol::kPathSubmissions, body, now);
                     auto response = http.request("POST", hq.url() + protocol::kPathSubmissions,
                                                  {{protocol::kHeaderKiosk, auth.kiosk},
                                                   {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
@@ -148,11 +156,17 @@ void BM_ExportBundle(benchmark::State& state) {
         if (!written || written->count != static_cast<std::size_t>(records)) state.SkipWithError("export failed");
         else bytes = written->bytes;
     }
-    state.counters["records/s"] = benchmark::Counter(static_cast<double>(records) * static_cast<double>(state.iterations()),
-                                                     benchmark::Counter::kIsRate);
+    state.counters["records/s"] = benchmark::Counter(
+        static_cast<double>(records) * static_cast<double>(state.iterations()), benchmark::Counter::kIsRate);
     state.counters["MB"] = static_cast<double>(bytes) / 1e6;
 }
-BENCHMARK(BM_ExportBundle)->Args({50000, 0})->Args({50000, 1})->Args({50000, 0})->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ExportBundle)
+    ->Args({50000, 0})
+    ->Args({50000, 1})
+    ->Args({50000, 0})
+    ->Iterations(3)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

@@ -23,8 +23,8 @@ namespace {
 using namespace ui::text;
 
 const std::vector<std::string> kLabels = {
-    "طلب دعم", "استفسار أو شكوى", "سجّل متطوعًا", "قيّم الخدمة", "حالة الطلب", "عن الجمعية",
-    "Support request", "Rate the service", "رقم الجوال", "التالي", "رجوع", "English"};
+    "طلب دعم",         "استفسار أو شكوى",  "سجّل متطوعًا", "قيّم الخدمة", "حالة الطلب", "عن الجمعية",
+    "Support request", "Rate the service", "رقم الجوال", "التالي",     "رجوع",       "English"};
 
 // 300 characters of Arabic with a phone number, a reference code, an e-mail and brackets.
 const std::string kParagraph =
@@ -158,7 +158,8 @@ class RatioReporter final : public benchmark::ConsoleReporter {
 public:
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const Run& r : runs)
-            if (r.run_type == Run::RT_Iteration) ns[r.benchmark_name()] = r.GetAdjustedCPUTime();  // CPU: the kiosk shares its cores
+            if (r.run_type == Run::RT_Iteration)
+                ns[r.benchmark_name()] = r.GetAdjustedCPUTime();  // CPU: the kiosk shares its cores
         ConsoleReporter::ReportRuns(runs);
     }
     std::map<std::string, double> ns;

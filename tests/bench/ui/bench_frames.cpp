@@ -3,10 +3,10 @@
 #include <expected>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
-#include <sstream>
 
 #include <benchmark/benchmark.h>
 
@@ -30,7 +30,8 @@ struct Kiosk {
         std::filesystem::remove_all(data);
         // HQ's public key (a fixed test key), so records can be sealed and receipts shown.
         std::filesystem::create_directories(data / "keys");
-        std::ofstream(data / "keys" / "hq_box.pub") << "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n";
+        std::ofstream(data / "keys" / "hq_box.pub")
+            << "8f40c5adb68f25624ae5b214ea767a6ec94d829d3d7b5e1ad1ba6f3e2138285f\n";
         host = std::move(*ui::platform::Host::create({.headless = true, .width = w, .height = h}));
         engine = std::move(*ui::text::Engine::create(share + "/fonts"));
         engine->set_texture_sink(&host->texture_sink());
@@ -44,7 +45,8 @@ struct Kiosk {
     std::expected<void, std::string> replay(const std::string& steps) {
         std::istringstream in(steps);
         auto result = ui::platform::run_replay(*host, *app, in, {});
-        if (!result) return std::unexpected("step " + std::to_string(result.error().step) + ": " + result.error().reason);
+        if (!result)
+            return std::unexpected("step " + std::to_string(result.error().step) + ": " + result.error().reason);
         return {};
     }
 };
@@ -55,30 +57,32 @@ struct ScreenSteps {
     std::string steps;
 };
 
-std::string step(const std::string& kind, const std::string& value) {
-    return "{\"" + kind + "\":\"" + value + "\"}\n";
-}
+std::string step(const std::string& kind, const std::string& value) { return "{\"" + kind + "\":\"" + value + "\"}\n"; }
 
 std::vector<ScreenSteps> visitor_screens() {
-    const std::string request_data = step("tap", "home.request") + step("tap", "request.type.rent") + step("tap", "nav.next");
+    const std::string request_data =
+        step("tap", "home.request") + step("tap", "request.type.rent") + step("tap", "nav.next");
     const std::string request_review =
-        request_data + step("tap", "request.name") + step("type", "محمد عبدالله العتيبي") + step("tap", "request.national_id") +
-        step("type", "1045678909") + step("tap", "request.mobile") + step("type", "0551234567") + step("tap", "request.city") +
-        step("type", "الدمام") + step("tap", "request.district") + step("type", "الفيصلية") + step("tap", "request.family_size") +
+        request_data + step("tap", "request.name") + step("type", "محمد عبدالله العتيبي") +
+        step("tap", "request.national_id") + step("type", "1045678909") + step("tap", "request.mobile") +
+        step("type", "0551234567") + step("tap", "request.city") + step("type", "الدمام") +
+        step("tap", "request.district") + step("type", "الفيصلية") + step("tap", "request.family_size") +
         step("type", "5") + step("tap", "request.income") + step("type", "3000") + step("tap", "request.description") +
         step("type", "أسرة من خمسة أفراد، ودخلنا الشهري لا يكفي لسداد إيجار السكن المتأخر منذ شهرين.") +
         step("tap", "keyboard.done") + step("tap", "nav.next");
     const std::string request_sign = request_review + step("tap", "nav.next");
     const std::string signature =
-        "{\"drag_in\":\"request.signature\",\"path\":[[0.12,0.62],[0.2,0.38],[0.3,0.64],[0.4,0.34],[0.5,0.6],[0.7,0.5]]}\n";
-    const std::string feedback = step("tap", "home.feedback") + step("tap", "feedback.kind.inquiry") + step("tap", "feedback.text") +
-                                 step("type", "هل توجد دورات تدريبية للأمهات؟") + step("tap", "keyboard.done");
-    const std::string volunteer = step("tap", "home.volunteer") + step("tap", "volunteer.name") + step("type", "محمد الشهري") +
-                                  step("tap", "volunteer.mobile") + step("type", "0501234567") +
-                                  step("tap", "volunteer.skill.teaching") + step("tap", "volunteer.availability.weekends") +
-                                  step("tap", "keyboard.done");
-    const std::string status = step("tap", "home.status") + step("tap", "status.reference") + step("type", "5aa3 97z7") +
-                               step("tap", "keyboard.done");
+        "{\"drag_in\":\"request.signature\",\"path\":[[0.12,0.62],[0.2,0.38],[0.3,0.64],[0.4,0.34],[0.5,0.6],[0.7,0.5]]"
+        "}\n";
+    const std::string feedback = step("tap", "home.feedback") + step("tap", "feedback.kind.inquiry") +
+                                 step("tap", "feedback.text") + step("type", "هل توجد دورات تدريبية للأمهات؟") +
+                                 step("tap", "keyboard.done");
+    const std::string volunteer = step("tap", "home.volunteer") + step("tap", "volunteer.name") +
+                                  step("type", "محمد الشهري") + step("tap", "volunteer.mobile") +
+                                  step("type", "0501234567") + step("tap", "volunteer.skill.teaching") +
+                                  step("tap", "volunteer.availability.weekends") + step("tap", "keyboard.done");
+    const std::string status = step("tap", "home.status") + step("tap", "status.reference") +
+                               step("type", "5aa3 97z7") + step("tap", "keyboard.done");
     return {
         {"home", ""},
         {"about", step("tap", "home.about")},
@@ -98,7 +102,7 @@ std::vector<ScreenSteps> visitor_screens() {
     };
 }
 
-bool g_unreached = false;   // a screen's steps did not reach it: the smoke test fails
+bool g_unreached = false;  // a screen's steps did not reach it: the smoke test fails
 
 // One settled frame of a screen that is up, its text laid out and its glyphs in the atlas.
 void screen_frame(benchmark::State& state, const ScreenSteps& target, int w, int h) {
@@ -114,7 +118,8 @@ void screen_frame(benchmark::State& state, const ScreenSteps& target, int w, int
 }
 
 void BM_FrameRateTyping(benchmark::State& state) {
-    screen_frame(state, {"rate.form", step("tap", "home.rate") + step("tap", "rate.comment") + step("type", "الخدمة ممتازة")},
+    screen_frame(state,
+                 {"rate.form", step("tap", "home.rate") + step("tap", "rate.comment") + step("type", "الخدمة ممتازة")},
                  1280, 800);
 }
 
@@ -146,8 +151,9 @@ int main(int argc, char** argv) {
     // BM_Frame/<screen>/<size>: every screen a visitor sees, landscape and portrait.
     for (const auto& target : visitor_screens())
         for (const auto& [w, h] : {std::pair{1280, 800}, std::pair{1080, 1920}})
-            benchmark::RegisterBenchmark(("BM_Frame/" + std::string(target.screen) + "/" + std::to_string(w) + "x" + std::to_string(h)).c_str(),
-                                         [target, w, h](benchmark::State& state) { screen_frame(state, target, w, h); })
+            benchmark::RegisterBenchmark(
+                ("BM_Frame/" + std::string(target.screen) + "/" + std::to_string(w) + "x" + std::to_string(h)).c_str(),
+                [target, w, h](benchmark::State& state) { screen_frame(state, target, w, h); })
                 ->Unit(benchmark::kMillisecond);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

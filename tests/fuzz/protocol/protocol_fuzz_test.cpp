@@ -30,14 +30,18 @@ std::string mutate(std::string s, const std::vector<std::string>& pool, std::mt1
     for (int steps = 1 + static_cast<int>(rng() % 4); steps > 0; --steps) {
         std::size_t at = s.empty() ? 0 : rng() % s.size();
         switch (kind(rng)) {
-            case 0: if (!s.empty()) s[at] = static_cast<char>(s[at] ^ (1 << (rng() % 8))); break;
-            case 1: s.resize(at); break;
-            case 2: s.insert(at, 1, punctuation[rng() % punctuation.size()]); break;
-            case 3: s.insert(at, pool[rng() % pool.size()].substr(0, rng() % 200)); break;
-            case 4: if (!s.empty()) s.erase(at, rng() % 16); break;
-            // Bytes nlohmann treats specially: NUL ends its input, a BOM is skipped.
-            case 5: s.insert(at, rng() % 2 ? std::string(1, '\0') : std::string("\xEF\xBB\xBF")); break;
-            default: s.insert(at, 1, static_cast<char>(byte(rng))); break;
+        case 0:
+            if (!s.empty()) s[at] = static_cast<char>(s[at] ^ (1 << (rng() % 8)));
+            break;
+        case 1: s.resize(at); break;
+        case 2: s.insert(at, 1, punctuation[rng() % punctuation.size()]); break;
+        case 3: s.insert(at, pool[rng() % pool.size()].substr(0, rng() % 200)); break;
+        case 4:
+            if (!s.empty()) s.erase(at, rng() % 16);
+            break;
+        // Bytes nlohmann treats specially: NUL ends its input, a BOM is skipped.
+        case 5: s.insert(at, rng() % 2 ? std::string(1, '\0') : std::string("\xEF\xBB\xBF")); break;
+        default: s.insert(at, 1, static_cast<char>(byte(rng))); break;
         }
     }
     return s;

@@ -12,9 +12,10 @@
 namespace ui::text {
 namespace {
 
-const std::vector<std::string> kPieces = {
-    "ب", "لا", "َ", "ّ", "ـ", " ", "\n", "0", "٣", "(", ")", "a", "Z", "@", ".", "\u202E", "\u2066",
-    "\u2069", "\u200F", "\u200D", "\xFF", "\xE2\x80", "…", "★", "⯑", "😀", "\r\n", "\u2029", "\t", "ﻻ"};
+const std::vector<std::string> kPieces = {"ب",      "لا",     "َ",       "ّ",       "ـ",    " ",        "\n", "0",
+                                          "٣",      "(",      ")",      "a",      "Z",    "@",        ".",  "\u202E",
+                                          "\u2066", "\u2069", "\u200F", "\u200D", "\xFF", "\xE2\x80", "…",  "★",
+                                          "⯑",    "😀",      "\r\n",   "\u2029", "\t",   "ﻻ"};
 
 TEST(FuzzSmoke, RandomBytes) {
     std::mt19937 rng(12345);

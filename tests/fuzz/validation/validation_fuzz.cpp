@@ -42,8 +42,8 @@ bool has_forbidden(std::string_view utf8_text) {
     if (!cps) return true;
     return std::any_of(cps->begin(), cps->end(), [](char32_t c) {
         return c < 0x20 && c != U'\n' ? true
-               : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
-                     c == 0x061C || c == 0x7F || c == 0xFEFF;
+                                      : (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E ||
+                                            c == 0x200F || c == 0x061C || c == 0x7F || c == 0xFEFF;
     });
 }
 
@@ -89,9 +89,9 @@ std::string check_fields(const std::string& s) {
     if (name.ok() && !name.value.empty()) {
         EXPECT_OR_RETURN(check_name(name.value).value == name.value, "name not idempotent");
         EXPECT_OR_RETURN(name.value.find("\u0640") == std::string::npos, "tatweel kept in a name");
-        EXPECT_OR_RETURN(name.value.find("  ") == std::string::npos && name.value.front() != ' ' &&
-                             name.value.back() != ' ',
-                         "name spaces not collapsed");
+        EXPECT_OR_RETURN(
+            name.value.find("  ") == std::string::npos && name.value.front() != ' ' && name.value.back() != ' ',
+            "name spaces not collapsed");
         EXPECT_OR_RETURN(!has_forbidden(name.value), "forbidden character in a name");
     }
     const Checked<std::string> ref = parse_reference(s);
@@ -120,8 +120,8 @@ Signature signature_from(std::string_view bytes, std::uint8_t flags) {
 }
 
 std::string check_forms(const std::vector<std::string>& f, std::uint8_t flags) {
-    const SupportRequestForm request{f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], (flags & 1) != 0,
-                                     signature_from(f[9], flags)};
+    const SupportRequestForm request{
+        f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], (flags & 1) != 0, signature_from(f[9], flags)};
     if (auto e = check_errors(validate(request)); !e.empty()) return e;
     const Validated<Feedback> feedback = validate(FeedbackForm{f[0], f[1], f[2], f[3]});
     if (auto e = check_errors(feedback); !e.empty()) return e;
@@ -133,7 +133,8 @@ std::string check_forms(const std::vector<std::string>& f, std::uint8_t flags) {
     const VolunteerForm volunteer{f[0], f[1], {f[2], f[3]}, f[4], {f[5]}, f[6]};
     if (auto e = check_errors(validate(volunteer)); !e.empty()) return e;
     auto score = [&](std::size_t i) { return f[i].empty() ? std::optional<int>{} : std::optional<int>{f[i][0] % 8}; };
-    const RatingForm rating{f[0].empty() ? 0 : f[0][0] % 7, score(1), score(2), score(3), score(4), f[5], f[6], score(7)};
+    const RatingForm rating{
+        f[0].empty() ? 0 : f[0][0] % 7, score(1), score(2), score(3), score(4), f[5], f[6], score(7)};
     return check_errors(validate(rating));
 }
 

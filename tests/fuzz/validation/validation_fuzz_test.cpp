@@ -19,10 +19,11 @@ std::string run(const std::string& input) {
 }
 
 const char32_t kAlphabet[] = {
-    U'a', U'Z', U'e', U'\u0301', U'0', U'1', U'5', U'9', U'\u0660', U'\u0665', U'\u06F0', U'\u06F9',
-    U'\u0645', U'\u062D', U'\u0627', U'\u0654', U'\u064E', U'\u0651', U'\u0640', U'\u0644', U' ', U'\u00A0',
-    U'\n', U'\r', U'\t', U'-', U'+', U'\'', U',', U'.', U'@', U'(', U'\u066C', U'\u202E', U'\u2066', U'\u200F',
-    U'\u200B', U'\uFEFF', U'\u0000', U'\uE000', U'\uFFFF', U'\U0001F600', U'\u0410', U'K', U'S', U'U', U'\x1F',
+    U'a',      U'Z',          U'e',      U'\u0301', U'0',      U'1',      U'5',      U'9',      U'\u0660', U'\u0665',
+    U'\u06F0', U'\u06F9',     U'\u0645', U'\u062D', U'\u0627', U'\u0654', U'\u064E', U'\u0651', U'\u0640', U'\u0644',
+    U' ',      U'\u00A0',     U'\n',     U'\r',     U'\t',     U'-',      U'+',      U'\'',     U',',      U'.',
+    U'@',      U'(',          U'\u066C', U'\u202E', U'\u2066', U'\u200F', U'\u200B', U'\uFEFF', U'\u0000', U'\uE000',
+    U'\uFFFF', U'\U0001F600', U'\u0410', U'K',      U'S',      U'U',      U'\x1F',
 };
 
 std::string random_text(std::mt19937& rng) {

@@ -15,14 +15,14 @@ struct Case {
 
 TEST(NationalId, Table) {
     const Case cases[] = {
-        {"1000000008", "1000000008", {}},       // citizen
-        {"2000000006", "2000000006", {}},       // resident (iqama)
+        {"1000000008", "1000000008", {}},  // citizen
+        {"2000000006", "2000000006", {}},  // resident (iqama)
         {"1045678909", "1045678909", {}},
         {"2123456788", "2123456788", {}},
-        {"١٠٤٥٦٧٨٩٠٩", "1045678909", {}},       // Arabic-Indic digits
-        {"۲۱۲۳۴۵۶۷۸۸", "2123456788", {}},       // Eastern Arabic-Indic digits
-        {"1 045 678 909", "1045678909", {}},    // spaces tolerated
-        {"1-045-678-909", "1045678909", {}},    // dashes tolerated
+        {"١٠٤٥٦٧٨٩٠٩", "1045678909", {}},     // Arabic-Indic digits
+        {"۲۱۲۳۴۵۶۷۸۸", "2123456788", {}},     // Eastern Arabic-Indic digits
+        {"1 045 678 909", "1045678909", {}},  // spaces tolerated
+        {"1-045-678-909", "1045678909", {}},  // dashes tolerated
         {" 1000000008 ", "1000000008", {}},
         {"1000000007", "", keys::national_id_checksum},
         {"1045678900", "", keys::national_id_checksum},
@@ -57,9 +57,9 @@ TEST(Mobile, Table) {
         {"٠٥٠١٢٣٤٥٦٧", "0501234567", {}},
         {"۰۵۵۹۸۷۶۵۴۳", "0559876543", {}},
         {"+٩٦٦٥٠١٢٣٤٥٦٧", "0501234567", {}},
-        {"0131234567", "", keys::mobile_format},   // a landline
-        {"050123456", "", keys::mobile_format},    // one digit short
-        {"05012345678", "", keys::mobile_format},  // one digit long
+        {"0131234567", "", keys::mobile_format},     // a landline
+        {"050123456", "", keys::mobile_format},      // one digit short
+        {"05012345678", "", keys::mobile_format},    // one digit long
         {"+971501234567", "", keys::mobile_format},  // another country
         {"+", "", keys::mobile_format},
         {"05O1234567", "", keys::mobile_invalid_character},

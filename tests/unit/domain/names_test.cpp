@@ -40,7 +40,7 @@ TEST(Name, Table) {
         {"-Ali Hassan", kFull, "", keys::name_invalid_character},
         {"Ali- Hassan", kFull, "", keys::name_invalid_character},
         {"\u064Eعلي حسن", kFull, "", keys::name_invalid_character},  // a haraka with no letter
-        {"عَََََلي حسن", kFull, "", keys::name_invalid_character},      // four marks on one letter
+        {"عَََََلي حسن", kFull, "", keys::name_invalid_character},        // four marks on one letter
         {"Ali\u202E Hassan", kFull, "", keys::invisible_character},
         {"أ", kAny, "", keys::too_short, 2},
         {"ـــ", kAny, "", keys::required},  // only tatweel: nothing left

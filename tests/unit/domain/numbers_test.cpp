@@ -14,11 +14,18 @@ TEST(FamilySize, Table) {
         std::int64_t expected;
         std::string_view error;
     } cases[] = {
-        {"1", 1, {}},          {"30", 30, {}},         {"٧", 7, {}},
-        {"۱۲", 12, {}},        {" 4 ", 4, {}},         {"0", 0, keys::family_size_range},
-        {"31", 0, keys::family_size_range},            {"-2", 0, keys::family_size_range},
-        {"four", 0, keys::number_invalid},             {"2.5", 0, keys::number_invalid},
-        {"", 0, keys::required},                       {"99999999999999999999999", 0, keys::family_size_range},
+        {"1", 1, {}},
+        {"30", 30, {}},
+        {"٧", 7, {}},
+        {"۱۲", 12, {}},
+        {" 4 ", 4, {}},
+        {"0", 0, keys::family_size_range},
+        {"31", 0, keys::family_size_range},
+        {"-2", 0, keys::family_size_range},
+        {"four", 0, keys::number_invalid},
+        {"2.5", 0, keys::number_invalid},
+        {"", 0, keys::required},
+        {"99999999999999999999999", 0, keys::family_size_range},
     };
     for (const auto& c : cases) {
         const Checked<std::int64_t> got = check_whole_number(c.input, 1, kFamilySizeMax, keys::family_size_range);

@@ -72,7 +72,10 @@ TEST(SupportRequest, EachBadFieldIsReportedAlone) {
         {[](SupportRequestForm& f) { f.request_type = "car"; }, "type", keys::invalid_choice},
         {[](SupportRequestForm& f) { f.description = "قصير"; }, "description", keys::too_short},
         {[](SupportRequestForm& f) { f.declaration_accepted = false; }, "declaration", keys::declaration_required},
-        {[](SupportRequestForm& f) { f.signature.strokes = {{{10, 10}}}; }, "signature", keys::signature_too_small},
+        {[](SupportRequestForm& f) {
+             f.signature.strokes = {{{10, 10}}};
+         },
+         "signature", keys::signature_too_small},
     };
     for (const auto& c : cases) {
         SupportRequestForm f = good_request();

@@ -119,8 +119,8 @@ TEST(Reference, ParsingIsForgiving) {
         {"k7m4-qx9n", "K7M4-QX9N", {}},
         {"K7M4QX9N", "K7M4-QX9N", {}},
         {" k7m4 qx9n ", "K7M4-QX9N", {}},
-        {"K٧M٤-QX٩N", "K7M4-QX9N", {}},  // Arabic-Indic digits
-        {"K۷M۴-QX۹N", "K7M4-QX9N", {}},  // Eastern Arabic-Indic digits
+        {"K٧M٤-QX٩N", "K7M4-QX9N", {}},       // Arabic-Indic digits
+        {"K۷M۴-QX۹N", "K7M4-QX9N", {}},       // Eastern Arabic-Indic digits
         {"K7M4\u2013QX9N", "K7M4-QX9N", {}},  // en dash
         {"ABCD-EFGJ", "ABCD-EFGJ", {}},
         {"3HN7-TVWE", "3HN7-TVWE", {}},

@@ -80,8 +80,8 @@ TEST(TextClean, IsIdempotent) {
 
 TEST(TextDigits, ThreeDigitSetsAndNothingElse) {
     EXPECT_EQ(digit_value(U'7'), 7);
-    EXPECT_EQ(digit_value(U'\u0667'), 7);  // ٧ Arabic-Indic
-    EXPECT_EQ(digit_value(U'\u06F7'), 7);  // ۷ Eastern Arabic-Indic
+    EXPECT_EQ(digit_value(U'\u0667'), 7);   // ٧ Arabic-Indic
+    EXPECT_EQ(digit_value(U'\u06F7'), 7);   // ۷ Eastern Arabic-Indic
     EXPECT_EQ(digit_value(U'\u0966'), -1);  // Devanagari zero: not a Saudi digit
     EXPECT_EQ(digit_value(U'a'), -1);
 }

@@ -82,7 +82,7 @@ TEST(Replay, WaitAdvancesVirtualTimeAndDrawsOnlyAtWakeups) {
     const int before = idle_app.frames_seen;
     ASSERT_TRUE(run_replay(*host, idle_app, long_wait, {}).has_value());
     EXPECT_LE(idle_app.frames_seen - before, 3) << "an idle screen must not be redrawn";
-    EXPECT_GT(frames, 10);   // one frame per second of the waking screen
+    EXPECT_GT(frames, 10);  // one frame per second of the waking screen
 }
 
 TEST(Replay, UnknownTargetFailsAtItsStep) {
@@ -93,7 +93,7 @@ TEST(Replay, UnknownTargetFailsAtItsStep) {
     ASSERT_FALSE(result.has_value());
     EXPECT_EQ(result.error().step, 2);
     EXPECT_NE(result.error().reason.find("first.nothing"), std::string::npos);
-    EXPECT_FALSE(app.second);   // nothing after the failing step ran
+    EXPECT_FALSE(app.second);  // nothing after the failing step ran
 }
 
 TEST(Replay, HiddenTargetIsUnknown) {

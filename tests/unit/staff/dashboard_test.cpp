@@ -22,7 +22,7 @@ protected:
         submit_at(now - 2 * kDay, rating(2, 1, "reception", 1, "طويل"));
         submit_at(now - kDay, rating(4, std::nullopt, "reception", 1));
         submit_at(now, rating(5, 5, "support_request", 2, "Great, thanks"));
-        submit_at(now - 40 * kDay, rating(1, std::nullopt, "", std::nullopt));   // outside the chart
+        submit_at(now - 40 * kDay, rating(1, std::nullopt, "", std::nullopt));  // outside the chart
         ASSERT_TRUE(store_->submit(domain::Record{sample_volunteer()}));        // not a rating
         clock_.now_ms = now;
     }

@@ -18,9 +18,9 @@ TEST(ExportJob, ReportsProgressThenHandsOverTheOutcomeOnce) {
     std::condition_variable cv;
     bool release = false;
     std::vector<double> seen;
-    StaffServices::Writer writer = [&](const std::filesystem::path& dir, std::int64_t now_ms,
-                                       const StaffServices::Progress& progress)
-        -> std::expected<ExportedBundle, std::string> {
+    StaffServices::Writer writer =
+        [&](const std::filesystem::path& dir, std::int64_t now_ms,
+            const StaffServices::Progress& progress) -> std::expected<ExportedBundle, std::string> {
         EXPECT_EQ(dir, "/media/usb0");
         EXPECT_EQ(now_ms, 1773556200000);
         progress(ExportStage::reading_queue, 1.0);
@@ -42,8 +42,8 @@ TEST(ExportJob, ReportsProgressThenHandsOverTheOutcomeOnce) {
     EXPECT_GT(midway.fraction, 0.1);
     EXPECT_LT(midway.fraction, 0.7);
     EXPECT_TRUE(job.running());
-    EXPECT_FALSE(job.take_outcome());                       // nothing to take while it runs
-    EXPECT_FALSE(job.start(writer, "/media/usb1", 0));     // one export at a time
+    EXPECT_FALSE(job.take_outcome());                   // nothing to take while it runs
+    EXPECT_FALSE(job.start(writer, "/media/usb1", 0));  // one export at a time
     {
         std::lock_guard lock(mutex);
         release = true;
@@ -68,8 +68,10 @@ TEST(ExportJob, ReportsProgressThenHandsOverTheOutcomeOnce) {
 
 TEST(ExportJob, AFailureIsAnOutcomeAndANewExportCanFollow) {
     ExportJob job;
-    StaffServices::Writer failing = [](const std::filesystem::path&, std::int64_t, const StaffServices::Progress&)
-        -> std::expected<ExportedBundle, std::string> { return std::unexpected("No space left on device"); };
+    StaffServices::Writer failing = [](const std::filesystem::path&, std::int64_t,
+                                       const StaffServices::Progress&) -> std::expected<ExportedBundle, std::string> {
+        return std::unexpected("No space left on device");
+    };
     ASSERT_TRUE(job.start(failing, "/media/full", 0));
     job.wait();
     auto outcome = job.take_outcome();
@@ -80,8 +82,10 @@ TEST(ExportJob, AFailureIsAnOutcomeAndANewExportCanFollow) {
     EXPECT_EQ(said.key, "staff.export.failed");
     EXPECT_EQ(said.detail, "No space left on device");
     EXPECT_FALSE(said.good);
-    StaffServices::Writer fine = [](const std::filesystem::path&, std::int64_t, const StaffServices::Progress&)
-        -> std::expected<ExportedBundle, std::string> { return ExportedBundle{"x.bundle", 3}; };
+    StaffServices::Writer fine = [](const std::filesystem::path&, std::int64_t,
+                                    const StaffServices::Progress&) -> std::expected<ExportedBundle, std::string> {
+        return ExportedBundle{"x.bundle", 3};
+    };
     ASSERT_TRUE(job.start(fine, "/media/other", 0));
     job.wait();
     auto second = job.take_outcome();

@@ -43,7 +43,8 @@ TEST(PinHash, IsArgon2idWithASaltAndVerifies) {
 TEST(PinHash, TakesInteractiveTime) {
     const auto start = std::chrono::steady_clock::now();
     const std::string hash = hash_pin("13579");
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
     ASSERT_FALSE(hash.empty());
     RecordProperty("hash_ms", static_cast<int>(ms));
     EXPECT_LT(ms, 2000);  // a staff member waits for this on every try

@@ -15,8 +15,11 @@ TEST(SavedSettings, DefaultsUntilSavedThenSurviveAReopen) {
         auto s = store::Store::open(dir.path(), store::testing::options_for(keys));
         ASSERT_TRUE(s);
         EXPECT_EQ(load_settings(*s, defaults), defaults);
-        const KioskSettings chosen{.arabic_digits = true, .idle_seconds = 180, .english_default = true,
-                                   .bigger_text = true, .high_contrast = true};
+        const KioskSettings chosen{.arabic_digits = true,
+                                   .idle_seconds = 180,
+                                   .english_default = true,
+                                   .bigger_text = true,
+                                   .high_contrast = true};
         ASSERT_TRUE(save_settings(*s, chosen));
     }
     auto s = store::Store::open(dir.path(), store::testing::options_for(keys));

@@ -58,7 +58,8 @@ TEST(DiskFull, IsAnErrorValueAndTheRecordIsUntouched) {
 std::filesystem::path unwritable_existing_dir(const TempDir& tmp) {
     if (::geteuid() == 0) return "/sys";
     std::filesystem::create_directories(tmp.path() / "ro");
-    std::filesystem::permissions(tmp.path() / "ro", std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    std::filesystem::permissions(tmp.path() / "ro",
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
     return tmp.path() / "ro";
 }
 

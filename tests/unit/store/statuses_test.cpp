@@ -47,7 +47,7 @@ TEST(Status, HqAnswersAndNewerWins) {
 
     const RequestStatus updates[] = {
         {ref, RequestState::accepted, "راجع الجمعية يوم الأحد", 3000},
-        {ref, RequestState::rejected, "stale", 2000},  // older: ignored
+        {ref, RequestState::rejected, "stale", 2000},     // older: ignored
         {"NOT-A-REF", RequestState::accepted, "", 5000},  // malformed: skipped
     };
     EXPECT_EQ(*store->upsert_statuses(updates), 1u);

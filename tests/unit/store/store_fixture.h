@@ -10,9 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/temp_dir.h"
 #include "kiosk/domain/records.h"
 #include "kiosk/store/store.h"
+#include "tests/support/temp_dir.h"
 
 namespace kiosk::store::testing {
 

@@ -117,12 +117,27 @@ TEST(Submit, EveryKindSplitsClearAndSealedAsDocumented) {
          {"availability_note", "mobile", "name", "skills_text"},
          true},
         {sample_rating(4, "اتصلوا بي 0551239876"),
-         {{"overall", 4}, {"wait", 3}, {"courtesy", 5}, {"clarity", nullptr}, {"ease", nullptr},
-          {"service", "social_research"}, {"counter", 2}, {"comment", "اتصلوا بي •••"}},
+         {{"overall", 4},
+          {"wait", 3},
+          {"courtesy", 5},
+          {"clarity", nullptr},
+          {"ease", nullptr},
+          {"service", "social_research"},
+          {"counter", 2},
+          {"comment", "اتصلوا بي •••"}},
          {"comment"},
          false},
-        {sample_rating(5), {{"overall", 5}, {"wait", 3}, {"courtesy", 5}, {"clarity", nullptr}, {"ease", nullptr},
-                            {"service", "social_research"}, {"counter", 2}, {"comment", ""}}, {}, false},
+        {sample_rating(5),
+         {{"overall", 5},
+          {"wait", 3},
+          {"courtesy", 5},
+          {"clarity", nullptr},
+          {"ease", nullptr},
+          {"service", "social_research"},
+          {"counter", 2},
+          {"comment", ""}},
+         {},
+         false},
     };
     for (const auto& c : cases) {
         auto receipt = store->submit(c.record);
@@ -156,9 +171,9 @@ TEST(Submit, NoPersonalDataIsStoredInTheClear) {
     }
     const std::string bytes = raw_database_bytes(tmp.path());
     ASSERT_GT(bytes.size(), 4096u);
-    for (const std::string secret : {"هند سعيد", "القحطاني", "1045678909", "0551239876", "العقربية", "الخبر",
-                                     "سلة غذائية", "سلمى", "0567654321", "طال الانتظار", "Omar Farouk", "0533334444",
-                                     "بعد المغرب"}) {
+    for (const std::string secret :
+         {"هند سعيد", "القحطاني", "1045678909", "0551239876", "العقربية", "الخبر", "سلة غذائية", "سلمى", "0567654321",
+          "طال الانتظار", "Omar Farouk", "0533334444", "بعد المغرب"}) {
         EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
     }
     EXPECT_NE(bytes.find("social_research"), std::string::npos);  // the check itself can see clear data

@@ -147,7 +147,8 @@ TEST(BidiConformance, BidiCharacterTestTxt) {
         else ADD_FAILURE() << why << ": " << line;
         if (why.empty() && listed) ADD_FAILURE() << "now passes, remove from bidi_icu_deviations.txt: " << line;
     }
-    std::printf("BidiCharacterTest.txt: %zu of %zu cases pass; %zu are listed ICU deviations\n", passed, total, deviated);
+    std::printf("BidiCharacterTest.txt: %zu of %zu cases pass; %zu are listed ICU deviations\n", passed, total,
+                deviated);
     RecordProperty("passed", static_cast<int>(passed));
     RecordProperty("total", static_cast<int>(total));
     EXPECT_GT(total, 90000u);

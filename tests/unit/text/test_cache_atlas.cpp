@@ -100,7 +100,7 @@ TEST(Atlas, GrowsEvictsAndNeverOverflows) {
         max_pages = std::max(max_pages, atlas.page_count());
         EXPECT_LE(atlas.bytes(), 2 * budget);  // a single batch may borrow up to twice the budget
     }
-    EXPECT_GT(sink.created, 2);           // pages were evicted and new glyphs placed
+    EXPECT_GT(sink.created, 2);  // pages were evicted and new glyphs placed
     EXPECT_LE(max_pages, 4u);
     EXPECT_EQ(sink.created - sink.destroyed, static_cast<int>(atlas.page_count()));
     // A glyph larger than a page is refused, not clipped.

@@ -19,7 +19,7 @@ TEST(Editing, BackspaceRemovesAHarakaAlone) {
 }
 
 TEST(Editing, BackspaceRemovesWholeGraphemesOtherwise) {
-    EXPECT_EQ(erase_last_character("cafe\xCC\x81"), "caf");           // e + combining acute
+    EXPECT_EQ(erase_last_character("cafe\xCC\x81"), "caf");                       // e + combining acute
     EXPECT_EQ(erase_last_character("hi\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD"), "hi");  // thumbs up + skin tone
     EXPECT_EQ(erase_last_character("a\r\n"), "a");
 }

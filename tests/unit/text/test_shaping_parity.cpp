@@ -36,19 +36,24 @@ std::vector<HbGlyph> hb_shape(const std::string& font, int size_px, const std::s
     std::ofstream(file) << text;
     const std::string cmd = "hb-shape --font-size=" + std::to_string(size_px * 64) +
                             " --utf8-clusters --direction=rtl --script=arab --language=ar --bot --eot"
-                            " --no-glyph-names --output-format=json --text-file='" + file + "' '" + font + "'";
+                            " --no-glyph-names --output-format=json --text-file='" +
+                            file + "' '" + font + "'";
     const std::string json = run(cmd);
     static const std::regex glyph(R"re(\{"g":(\d+),"cl":(\d+),"dx":(-?\d+),"dy":(-?\d+),"ax":(-?\d+),"ay":-?\d+\})re");
     std::vector<HbGlyph> out;
     for (std::sregex_iterator it(json.begin(), json.end(), glyph), end; it != end; ++it)
-        out.push_back({std::stol((*it)[1]), std::stol((*it)[2]), std::stol((*it)[3]), std::stol((*it)[4]),
-                       std::stol((*it)[5])});
+        out.push_back(
+            {std::stol((*it)[1]), std::stol((*it)[2]), std::stol((*it)[3]), std::stol((*it)[4]), std::stol((*it)[5])});
     return out;
 }
 
 long to26(float v) { return std::lround(static_cast<double>(v) * 64.0); }
 
-struct CorpusLine { std::string role; int size = 0; std::string text; };
+struct CorpusLine {
+    std::string role;
+    int size = 0;
+    std::string text;
+};
 
 std::vector<CorpusLine> corpus() {
     std::vector<CorpusLine> lines;

@@ -26,7 +26,10 @@ TEST(Normalize, NfcComposesAndMapsBack) {
 
 TEST(Normalize, DigitsAndInvalidBytes) {
     DisplayText d;
-    prepare_display_text("a1\xFF" "2", Digits::ArabicIndic, d);
+    prepare_display_text(
+        "a1\xFF"
+        "2",
+        Digits::ArabicIndic, d);
     EXPECT_EQ(d.text, "a\xD9\xA1\xEF\xBF\xBD\xD9\xA2");
     EXPECT_EQ(d.to_source[1], 1u);
     EXPECT_EQ(d.to_source[3], 2u);  // U+FFFD ← the bad byte
@@ -39,7 +42,7 @@ TEST(Normalize, SanitizeInputStripsInvisibleControls) {
     EXPECT_EQ(sanitize_input("\u202Bأحمد\u202C \u200Fمحمد\u2066"), "أحمد محمد");
     EXPECT_EQ(sanitize_input("a\u200Bb\uFEFFc\x01\xFF"), "abc");
     EXPECT_EQ(sanitize_input("لا\u200Cنعم\nسطر"), "لا\u200Cنعم\nسطر");  // ZWNJ and newlines stay
-    EXPECT_EQ(sanitize_input("\xD8\xA7\xD9\x93"), "\xD8\xA2");               // NFC
+    EXPECT_EQ(sanitize_input("\xD8\xA7\xD9\x93"), "\xD8\xA2");          // NFC
 }
 
 TEST(FontManifest, ReadsRolesAndChain) {

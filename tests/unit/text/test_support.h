@@ -47,7 +47,11 @@ inline std::uint16_t face_of(const std::string& role) {
 // Textures in memory; checks every update stays inside its texture.
 class CpuSink final : public TextureSink {
 public:
-    struct Texture { int w = 0; int h = 0; std::vector<std::uint32_t> pixels; };
+    struct Texture {
+        int w = 0;
+        int h = 0;
+        std::vector<std::uint32_t> pixels;
+    };
     void* create(int w, int h) override {
         auto t = std::make_unique<Texture>();
         t->w = w;
@@ -68,7 +72,8 @@ public:
         ASSERT_LE(y + h, t.h);
         for (int r = 0; r < h; ++r)
             for (int c = 0; c < w; ++c)
-                t.pixels[static_cast<std::size_t>(y + r) * static_cast<std::size_t>(t.w) + static_cast<std::size_t>(x + c)] =
+                t.pixels[static_cast<std::size_t>(y + r) * static_cast<std::size_t>(t.w) +
+                         static_cast<std::size_t>(x + c)] =
                     rgba[static_cast<std::size_t>(r) * static_cast<std::size_t>(w) + static_cast<std::size_t>(c)];
         ++updates;
     }

@@ -4,9 +4,9 @@
 // Brackets in right-to-left runs must be drawn mirrored.
 #include <gtest/gtest.h>
 
+#include <unicode/ubidi.h>
 #include <algorithm>
 #include <fstream>
-#include <unicode/ubidi.h>
 
 #include "tests/unit/text/test_support.h"
 #include "ui/text/handles.h"
@@ -15,7 +15,10 @@
 namespace ui::text {
 namespace {
 
-struct Case { Direction dir = Direction::Auto; std::string text; };
+struct Case {
+    Direction dir = Direction::Auto;
+    std::string text;
+};
 
 std::vector<Case> cases() {
     std::vector<Case> out;
@@ -24,7 +27,10 @@ std::vector<Case> cases() {
         if (line.empty() || line[0] == '#') continue;
         const auto semi = line.find(';');
         const std::string d = line.substr(0, semi);
-        out.push_back({d == "rtl" ? Direction::Rtl : d == "ltr" ? Direction::Ltr : Direction::Auto, line.substr(semi + 1)});
+        out.push_back({d == "rtl"   ? Direction::Rtl
+                       : d == "ltr" ? Direction::Ltr
+                                    : Direction::Auto,
+                       line.substr(semi + 1)});
     }
     return out;
 }

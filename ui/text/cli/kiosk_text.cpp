@@ -60,16 +60,22 @@ bool parse_option(Args& a, std::string_view opt, const char* value) {
 std::string json_string(std::string_view s) {
     std::string out = "\"";
     for (const char c : s) {
-        if (c == '"' || c == '\\') { out += '\\'; out += c; }
-        else if (static_cast<unsigned char>(c) < 0x20) { char buf[8]; std::snprintf(buf, sizeof buf, "\\u%04x", c); out += buf; }
-        else out += c;
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", c);
+            out += buf;
+        } else out += c;
     }
     return out + "\"";
 }
 
 void print_json(const Layout& layout, const std::vector<std::string>& paths) {
-    std::printf("{\"width\":%g,\"height\":%g,\"rtl\":%s,\"truncated\":%s,\"lines\":[", static_cast<double>(layout.width),
-                static_cast<double>(layout.height), layout.rtl ? "true" : "false", layout.truncated ? "true" : "false");
+    std::printf("{\"width\":%g,\"height\":%g,\"rtl\":%s,\"truncated\":%s,\"lines\":[",
+                static_cast<double>(layout.width), static_cast<double>(layout.height), layout.rtl ? "true" : "false",
+                layout.truncated ? "true" : "false");
     for (std::size_t l = 0; l < layout.lines.size(); ++l) {
         const Line& line = layout.lines[l];
         std::printf("%s\n{\"x\":%g,\"baseline\":%g,\"width\":%g,\"begin\":%u,\"end\":%u,\"rtl\":%s,\"glyphs\":[",
@@ -95,7 +101,10 @@ int main(int argc, char** argv) {
     if (a.command != "layout" && a.command != "render") return usage("command must be layout or render");
     for (int i = 2; i < argc; ++i) {
         const std::string_view arg = argv[i];
-        if (arg == "--bold") { a.request.style.weight = Weight::Bold; continue; }
+        if (arg == "--bold") {
+            a.request.style.weight = Weight::Bold;
+            continue;
+        }
         if (arg.starts_with("--") && arg.size() > 2) {
             if (i + 1 >= argc || !parse_option(a, arg, argv[i + 1])) return usage("bad option or value");
             ++i;

@@ -2,9 +2,9 @@
 // origins as Engine::draw, so a PNG from the CLI shows what the kiosk shows.
 #include "ui/text/cli/png_render.h"
 
+#include <stb_image_write.h>
 #include <algorithm>
 #include <cmath>
-#include <stb_image_write.h>
 
 #include "ui/text/glyph_atlas.h"
 #include "ui/text/paragraph_layout.h"

@@ -5,9 +5,9 @@
 #pragma once
 
 #include <cstdint>
-#include "ui/text/expected.h"
 #include <string>
 #include <vector>
+#include "ui/text/expected.h"
 
 #include "ui/text/font_set.h"
 #include "ui/text/text.h"

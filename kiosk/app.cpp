@@ -21,18 +21,7 @@
 
 namespace kiosk {
 
-namespace {
-
-bool is_receipt(screens::ScreenId id) {
-    using screens::ScreenId;
-    return id == ScreenId::RequestDone || id == ScreenId::FeedbackDone || id == ScreenId::VolunteerDone ||
-           id == ScreenId::RateDone;
-}
-
-}  // namespace
-
-
-KioskApp::KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content content, AppConfig config,
+KioskApp::KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, session::Content content, AppConfig config,
                    store::Store* store)
     : text_(text), strings_(std::move(strings)), content_(std::move(content)), config_(config), store_(store) {
     apply_staff_settings();
@@ -45,6 +34,8 @@ KioskApp::KioskApp(ui::text::Engine& text, ui::i18n::Strings strings, Content co
 void KioskApp::frame(const ui::platform::Frame& frame) {
     last_now_ms_ = frame.now_ms;
     last_wall_ms_ = frame.wall_ms;
+    pointer_down_ = frame.input->pointer_down;
+    session_.focus.take_host_input(*frame.input);
     const auto screen_before = session_.screen;
     session_.changed = false;
     screens::expire_left_form(session_, frame.now_ms);
@@ -54,28 +45,26 @@ void KioskApp::frame(const ui::platform::Frame& frame) {
         session_.high_contrast ? ui::widgets::Theme::high_contrast() : ui::widgets::Theme::standard();
     theme.text_scale = session_.bigger_text ? 1.25f : 1.0f;
     ui::widgets::Ui ui(text_, frame, theme, ui::i18n::is_rtl(session_.lang), config_.digits);
-    screens::ScreenContext ctx{ui, strings_, session_, content_, store_, config_.utc_offset_minutes};
-    ctx.sync = sync_;
-    ctx.staff = &staff_services_;
+    screens::ScreenContext ctx{ui, strings_, session_, content_, config_.utc_offset_minutes};
+    if (session::is_staff_screen(session_.screen)) refresh_staff(frame.now_ms, false);
     ui.set_reveal(session_.reveal);
     const std::string reveal = std::move(session_.reveal);
     session_.reveal.clear();
 
     ui.begin();
-    draw_screen(ctx);
+    screens::Action action = draw_screen(ctx);
     ui.end();
+    perform(action);
     watch_idle(frame, ctx);
-    if (session_.forms.staff.settings_changed) {
-        session_.forms.staff.settings_changed = false;
-        apply_staff_settings();
-    }
-    if (sync_ && session_.screen != screen_before && is_receipt(session_.screen)) sync_->wake();
+    shown_ = screen_before;
 
     holding_ = ImGui::IsMouseDown(ImGuiMouseButton_Left) && ImGui::IsAnyItemActive();
     animating_ = session_.changed && !frame.input->pointer_down;
     // An export that ended says so on the queue tab (even if staff were elsewhere meanwhile).
-    if (staff_services_.export_job && staff::collect_export(*staff_services_.export_job, session_.forms.staff))
+    if (staff_services_.export_job && staff::collect_export(*staff_services_.export_job, session_.forms.staff)) {
         session_.changed = true;
+        if (session::is_staff_screen(session_.screen)) refresh_staff(frame.now_ms, true);
+    }
     wants_frame_ = session_.changed || ui.tapped_any() || session_.screen != screen_before || !reveal.empty() ||
                    !session_.focus.pending.empty() || session_.focus.reveal_frames > 0;
 }
@@ -106,7 +95,10 @@ void KioskApp::apply_staff_settings() {
                                     .english_default = config_.default_lang == ui::i18n::Lang::En,
                                     .bigger_text = config_.bigger_text,
                                     .high_contrast = config_.high_contrast};
-    const staff::KioskSettings s = store_ ? staff::load_settings(*store_, base) : base;
+    use_settings(store_ ? staff::load_settings(*store_, base) : base);
+}
+
+void KioskApp::use_settings(const staff::KioskSettings& s) {
     config_.digits = s.arabic_digits ? ui::text::Digits::ArabicIndic : ui::text::Digits::Western;
     config_.idle_seconds = s.idle_seconds;
     config_.default_lang = s.english_default ? ui::i18n::Lang::En : ui::i18n::Lang::Ar;
@@ -156,33 +148,34 @@ void KioskApp::watch_idle(const ui::platform::Frame& frame, screens::ScreenConte
     if (choice.finish) wipe_visit();
 }
 
-void KioskApp::draw_screen(screens::ScreenContext& ctx) {
+screens::Action KioskApp::draw_screen(screens::ScreenContext& ctx) {
     using screens::ScreenId;
     switch (session_.screen) {
-    case ScreenId::Home: screens::draw_home(ctx); return;
-    case ScreenId::About: screens::draw_about(ctx, content_); return;
-    case ScreenId::RateForm: screens::draw_rate_form(ctx); return;
-    case ScreenId::RateDone: screens::draw_rate_done(ctx); return;
-    case ScreenId::RequestNeed: screens::draw_request_need(ctx); return;
-    case ScreenId::RequestData: screens::draw_request_data(ctx); return;
-    case ScreenId::RequestReview: screens::draw_request_review(ctx); return;
-    case ScreenId::RequestSign: screens::draw_request_sign(ctx); return;
-    case ScreenId::RequestDone: screens::draw_request_done(ctx); return;
-    case ScreenId::FeedbackForm: screens::draw_feedback_form(ctx); return;
-    case ScreenId::FeedbackDone: screens::draw_feedback_done(ctx); return;
-    case ScreenId::VolunteerForm: screens::draw_volunteer_form(ctx); return;
-    case ScreenId::VolunteerDone: screens::draw_volunteer_done(ctx); return;
-    case ScreenId::StatusLookup: screens::draw_status_lookup(ctx); return;
-    case ScreenId::StatusResult: screens::draw_status_result(ctx); return;
-    case ScreenId::StaffPin: staff::draw_staff_pin(ctx); return;
-    case ScreenId::StaffQueue: staff::draw_staff_queue(ctx); return;
-    case ScreenId::StaffDashboard: staff::draw_staff_dashboard(ctx); return;
-    case ScreenId::StaffSettings: staff::draw_staff_settings(ctx); return;
+    case ScreenId::Home: screens::draw_home(ctx); return {};
+    case ScreenId::About: screens::draw_about(ctx, content_); return {};
+    case ScreenId::RateForm: return screens::draw_rate_form(ctx);
+    case ScreenId::RateDone: screens::draw_rate_done(ctx); return {};
+    case ScreenId::RequestNeed: screens::draw_request_need(ctx); return {};
+    case ScreenId::RequestData: screens::draw_request_data(ctx); return {};
+    case ScreenId::RequestReview: screens::draw_request_review(ctx); return {};
+    case ScreenId::RequestSign: return screens::draw_request_sign(ctx);
+    case ScreenId::RequestDone: screens::draw_request_done(ctx); return {};
+    case ScreenId::FeedbackForm: return screens::draw_feedback_form(ctx);
+    case ScreenId::FeedbackDone: screens::draw_feedback_done(ctx); return {};
+    case ScreenId::VolunteerForm: return screens::draw_volunteer_form(ctx);
+    case ScreenId::VolunteerDone: screens::draw_volunteer_done(ctx); return {};
+    case ScreenId::StatusLookup: return screens::draw_status_lookup(ctx);
+    case ScreenId::StatusResult: screens::draw_status_result(ctx); return {};
+    case ScreenId::StaffPin: return staff::draw_staff_pin(ctx);
+    case ScreenId::StaffQueue: return staff::draw_staff_queue(ctx, staff_services_);
+    case ScreenId::StaffDashboard: return staff::draw_staff_dashboard(ctx);
+    case ScreenId::StaffSettings: return staff::draw_staff_settings(ctx, staff_services_);
     default: break;
     }
     // A flow this build does not offer has no tile; reaching it is a bug, and home is safe.
     session_.go(ScreenId::Home);
     screens::draw_home(ctx);
+    return {};
 }
 
 double KioskApp::next_wakeup_ms(double now_ms) const {

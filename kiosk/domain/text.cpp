@@ -2,11 +2,15 @@
 #include "kiosk/domain/text.h"
 
 #include <algorithm>
+#include <climits>
+#include <cstdint>
 #include <optional>
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include "kiosk/domain/message_keys.h"
 #include "kiosk/domain/utf8.h"
@@ -67,15 +71,18 @@ std::u32string collapse(std::u32string_view in, bool strip_tatweel) {
     return out;
 }
 
-std::string to_nfc(const std::string& utf8_text) {
+// NFC on the UTF-8 itself (no UTF-16 copy), and no copy at all when already NFC: what a
+// visitor types nearly always is.
+std::string to_nfc(std::string utf8_text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
     if (U_FAILURE(status) || nfc == nullptr) return utf8_text;  // no ICU data: keep as typed
-    const icu::UnicodeString normalised = nfc->normalize(icu::UnicodeString::fromUTF8(utf8_text), status);
-    if (U_FAILURE(status)) return utf8_text;
+    if (nfc->isNormalizedUTF8(utf8_text, status) || U_FAILURE(status)) return utf8_text;
     std::string out;
-    normalised.toUTF8String(out);
-    return out;
+    icu::StringByteSink<std::string> sink(&out);
+    status = U_ZERO_ERROR;
+    nfc->normalizeUTF8(0, utf8_text, sink, nullptr, status);
+    return U_SUCCESS(status) ? out : utf8_text;
 }
 
 }  // namespace
@@ -101,6 +108,24 @@ Cleaned clean(std::string_view input, CleanOptions options) {
         }
     }
     return {to_nfc(utf8::encode(collapse(*cps, options.strip_tatweel))), {}};
+}
+
+std::string keep_typeable(std::string_view typed, Lines lines) {
+    std::string kept;
+    kept.reserve(typed.size());
+    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(typed.size(), INT32_MAX));
+    std::int32_t i = 0;
+    while (i < length) {
+        UChar32 c = 0;
+#pragma GCC diagnostic push  // ICU's macro casts in C style
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+        U8_NEXT(typed.data(), i, length, c);
+#pragma GCC diagnostic pop
+        if (c >= 0 && classify(static_cast<char32_t>(c), lines) == CharClass::allowed)
+            utf8::append(kept, static_cast<char32_t>(c));
+    }
+    return kept;
 }
 
 std::size_t visible_length(std::string_view utf8_text) {

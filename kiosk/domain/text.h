@@ -28,6 +28,12 @@ struct Cleaned {
 };
 Cleaned clean(std::string_view input, CleanOptions options = {});
 
+// What a visitor may type: the characters clean() accepts, the rest of `typed` dropped
+// (malformed bytes, controls, invisible and unassigned characters; new lines unless `lines`
+// is multiple). Text fields apply it as the visitor types, so the form never refuses what the
+// visitor could type and cannot see.
+std::string keep_typeable(std::string_view typed, Lines lines);
+
 // What a visitor would call the length: code points that are not combining marks, so a
 // fully vowelled Arabic name is as long as the same name without harakat.
 std::size_t visible_length(std::string_view utf8);

@@ -1,43 +1,28 @@
-// Strict UTF-8 per RFC 3629 / Unicode 15 table 3-7; see utf8.h.
+// Strict UTF-8 per RFC 3629 / Unicode table 3-7, decoded by ICU; see utf8.h.
 #include "kiosk/domain/utf8.h"
 
+#include <climits>
 #include <cstdint>
 
+#include <unicode/utf8.h>
+
 namespace kiosk::domain::utf8 {
-namespace {
-
-// Number of continuation bytes for a lead byte, or -1 when the byte cannot start a sequence.
-int trailing_count(std::uint8_t lead) {
-    if (lead < 0x80) return 0;
-    if (lead >= 0xC2 && lead <= 0xDF) return 1;
-    if (lead >= 0xE0 && lead <= 0xEF) return 2;
-    if (lead >= 0xF0 && lead <= 0xF4) return 3;
-    return -1;  // continuation bytes, C0/C1 (always overlong), F5..FF (past U+10FFFF)
-}
-
-}  // namespace
-
 std::optional<std::u32string> decode(std::string_view bytes) {
+    // ICU's strict decoder, the same one ui/text uses: one definition of well-formed UTF-8.
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return std::nullopt;
     std::u32string out;
     out.reserve(bytes.size());
-    std::size_t i = 0;
-    while (i < bytes.size()) {
-        const auto lead = static_cast<std::uint8_t>(bytes[i]);
-        const int trail = trailing_count(lead);
-        if (trail < 0) return std::nullopt;
-        const auto length = static_cast<std::size_t>(trail) + 1;
-        if (bytes.size() - i < length) return std::nullopt;  // truncated at the end
-        char32_t cp = trail == 0 ? lead : static_cast<char32_t>(lead & (0x3F >> trail));
-        for (int k = 1; k <= trail; ++k) {
-            const auto byte = static_cast<std::uint8_t>(bytes[i + static_cast<std::size_t>(k)]);
-            if ((byte & 0xC0) != 0x80) return std::nullopt;
-            cp = (cp << 6) | (byte & 0x3Fu);
-        }
-        // Overlong three- and four-byte forms, surrogates and values past the last plane.
-        if (trail == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) return std::nullopt;
-        if (trail == 3 && (cp < 0x10000 || cp > 0x10FFFF)) return std::nullopt;
-        out.push_back(cp);
-        i += length;
+    const auto length = static_cast<std::int32_t>(bytes.size());
+    std::int32_t i = 0;
+    while (i < length) {
+        UChar32 c = 0;
+#pragma GCC diagnostic push  // ICU's macro casts in C style
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+        U8_NEXT(bytes.data(), i, length, c);
+#pragma GCC diagnostic pop
+        if (c < 0) return std::nullopt;
+        out.push_back(static_cast<char32_t>(c));
     }
     return out;
 }

@@ -2,8 +2,8 @@
 // (the channels of its beneficiary-relations policy), with QR codes for web and e-mail.
 #pragma once
 
-#include "kiosk/content.h"
 #include "kiosk/screens/screen.h"
+#include "kiosk/session/content.h"
 
 namespace kiosk::screens {
 

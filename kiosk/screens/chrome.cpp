@@ -66,6 +66,33 @@ namespace {
 
 // The association's bar: logo and name at the start, the clock at the end. Returns its height,
 // which grows when a narrow screen wraps the name onto two lines.
+// The association's name whole, on at most two lines: a narrow bar (portrait, with "rate us"
+// beside it) takes a smaller size rather than cutting the name. As a last resort the smallest
+// size takes a third line.
+TextOptions fit_name(ScreenContext& ctx, float w, TextOptions style) {
+    const std::pair<TextRole, int> sizes[] = {
+        {TextRole::Title, 2}, {TextRole::Label, 2}, {TextRole::Body, 2}, {TextRole::Body, 3}};
+    for (const auto& [role, lines] : sizes) {
+        style.role = role;
+        style.max_lines = lines;
+        TextOptions whole = style;
+        whole.max_lines = 0;
+        if (ctx.ui.measure(ctx.tr("app.name"), w, whole) <= ctx.ui.measure(ctx.tr("app.name"), w, style)) break;
+    }
+    return style;
+}
+
+// The logo, which staff hold for 3 s to open staff mode; a ring fills while it is held.
+void held_logo(ui::widgets::Ui& ui, const Rect& box, ChromeResult& result) {
+    result.logo_held = ui.hold_area("home.logo", box, kStaffHoldMs, &result.logo_hold);
+    draw_logo_mark(ui, box);
+    if (result.logo_hold > 0.0f && result.logo_hold < 1.0f) {
+        ImGui::GetWindowDrawList()->PathArcTo(ImVec2(box.cx(), box.cy()), box.w * 0.56f, -1.5708f,
+                                              -1.5708f + 6.2832f * result.logo_hold, 48);
+        ImGui::GetWindowDrawList()->PathStroke(ui.theme().accent, 0, 5.0f * ui.scale());
+    }
+}
+
 float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResult& result) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
@@ -93,32 +120,14 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
     const TextOptions rate_style{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .wrap = false};
     const float rate_w = options.show_rate ? ui.layout(ctx.tr("nav.rate"), 0, rate_style).width + 48.0f * u : 0.0f;
     const float name_w = ui.width() - name_start - clock_w - rate_w - 2 * pad - 32.0f * u;
-    // The association's name whole, on at most two lines: a narrow bar (portrait, with
-    // "rate us" beside it) takes a smaller size rather than cutting the name.
-    // As a last resort the smallest size takes a third line.
-    const std::pair<TextRole, int> sizes[] = {
-        {TextRole::Title, 2}, {TextRole::Label, 2}, {TextRole::Body, 2}, {TextRole::Body, 3}};
-    for (const auto& [role, lines] : sizes) {
-        name_style.role = role;
-        name_style.max_lines = lines;
-        TextOptions whole = name_style;
-        whole.max_lines = 0;
-        if (ui.measure(ctx.tr("app.name"), name_w, whole) <= ui.measure(ctx.tr("app.name"), name_w, name_style)) break;
-    }
+    name_style = fit_name(ctx, name_w, name_style);
     const float name_h = ui.measure(ctx.tr("app.name"), name_w, name_style);
     const float tag_h = ui.measure(ctx.tr("app.tagline"), name_w, tag_style);
     const float top_h = std::max(112.0f * u, name_h + tag_h + 28.0f * u);
 
     ui.fill(Rect{0, 0, ui.width(), top_h}, t.surface);
     ui.fill(Rect{0, top_h - 3.0f * u, ui.width(), 3.0f * u}, t.primary);
-    Rect logo_box = ui.from_start(pad, (top_h - logo) * 0.5f, logo, logo);
-    result.logo_held = ui.hold_area("home.logo", logo_box, kStaffHoldMs, &result.logo_hold);
-    draw_logo_mark(ui, logo_box);
-    if (result.logo_hold > 0.0f && result.logo_hold < 1.0f) {
-        ImGui::GetWindowDrawList()->PathArcTo(ImVec2(logo_box.cx(), logo_box.cy()), logo * 0.56f, -1.5708f,
-                                              -1.5708f + 6.2832f * result.logo_hold, 48);
-        ImGui::GetWindowDrawList()->PathStroke(t.accent, 0, 5.0f * u);
-    }
+    held_logo(ui, ui.from_start(pad, (top_h - logo) * 0.5f, logo, logo), result);
     Rect name = ui.from_start(name_start, 0, name_w, 0);
     float y = (top_h - name_h - tag_h) * 0.5f;
     y += ui.label(ctx.tr("app.name"), Rect{name.x, y, name.w, name_h}, name_style);

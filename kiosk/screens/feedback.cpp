@@ -31,9 +31,9 @@ float kind_chips(ScreenContext& ctx, FeedbackFlow& flow, std::vector<FieldPlace>
     for (auto kind : domain::kFeedbackKinds) keys.push_back("feedback.kind." + std::string(kind));
     std::vector<ui::widgets::Choice> kinds;
     for (std::size_t i = 0; i < keys.size(); ++i) kinds.push_back({domain::kFeedbackKinds[i], ctx.tr(keys[i])});
-    const std::string before = flow.form.kind;
-    y += ui::widgets::choice_chips(ui, "feedback.kind", kinds, flow.form.kind, f.x, y, f.w);
-    if (flow.form.kind != before) forget_error(ctx, flow.errors, "kind");
+    const auto chips = ui::widgets::choice_chips(ui, "feedback.kind", kinds, flow.form.kind, f.x, y, f.w);
+    y += chips.height;
+    if (chips.changed) forget_error(ctx, flow.errors, "kind");
     // Nothing chosen is the only way this goes wrong, so the message names the choice.
     const bool faulty = std::any_of(flow.errors.begin(), flow.errors.end(),
                                     [](const domain::FieldError& e) { return e.field == "kind"; });
@@ -44,7 +44,7 @@ float kind_chips(ScreenContext& ctx, FeedbackFlow& flow, std::vector<FieldPlace>
 
 }  // namespace
 
-void draw_feedback_form(ScreenContext& ctx) {
+Action draw_feedback_form(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.feedback;
     const auto& t = ui.theme();
@@ -86,7 +86,8 @@ void draw_feedback_form(ScreenContext& ctx) {
                                  .max_bytes = 40});
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    else if (f.action) submit_form(ctx, flow, f.viewport.h, places, ScreenId::FeedbackDone);
+    else if (f.action) return submit_form(ctx, flow, f.viewport.h, places, FormKind::Feedback);
+    return {};
 }
 
 void draw_feedback_done(ScreenContext& ctx) {

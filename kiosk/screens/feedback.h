@@ -8,7 +8,7 @@
 
 namespace kiosk::screens {
 
-void draw_feedback_form(ScreenContext& ctx);
+Action draw_feedback_form(ScreenContext& ctx);
 void draw_feedback_done(ScreenContext& ctx);
 
 }  // namespace kiosk::screens

@@ -56,12 +56,12 @@ float form_field(ScreenContext& ctx, std::vector<domain::FieldError>& errors, st
     if (field.empty()) field = id.substr(id.find('.') + 1);
     const std::string error = show_message ? field_error(ctx, errors, field) : std::string();
     options.error = error;
-    const std::string before = text;
-    const float h = ui::widgets::text_field(ctx.ui, ctx.session.focus, id, text, f.x, y, f.w, options);
-    if (text != before) forget_error(ctx, errors, field);
-    places.push_back(
-        FieldPlace{.field = field, .target = id, .keyboard = options.keyboard, .top = y - f.y, .bottom = y + h - f.y});
-    return h;
+    if (!options.filter) options.filter = typeable;
+    const auto drawn = ui::widgets::text_field(ctx.ui, ctx.session.focus, id, text, f.x, y, f.w, options);
+    if (drawn.changed) forget_error(ctx, errors, field);
+    places.push_back(FieldPlace{
+        .field = field, .target = id, .keyboard = options.keyboard, .top = y - f.y, .bottom = y + drawn.height - f.y});
+    return drawn.height;
 }
 
 ui::widgets::KeyboardLayout text_keyboard(const Session& session) {

@@ -48,23 +48,19 @@ float form_field(ScreenContext& ctx, std::vector<domain::FieldError>& errors, st
                  std::string_view field = {}, bool show_message = true);
 
 // "Send" on a one-page form: on validation errors the first faulty field is shown (above),
-// otherwise the record is committed and the visitor goes to `done` with the reference; a
-// store failure leaves the form as it was, with the calm message at its top.
+// otherwise the record is handed to the app to commit (outcomes.h says what follows).
 template <class Form>
-void submit_form(ScreenContext& ctx, FormFlow<Form>& flow, float viewport_h, const std::vector<FieldPlace>& places,
-                 ScreenId done) {
+Action submit_form(ScreenContext& ctx, FormFlow<Form>& flow, float viewport_h, const std::vector<FieldPlace>& places,
+                   FormKind kind) {
     auto checked = domain::validate(flow.form);
     if (!checked.ok()) {
         flow.errors = std::move(checked.errors);
         flow.error_key.clear();
         show_first_error(ctx, flow.scroll, viewport_h, places, flow.errors);
-        return;
+        return {};
     }
     flow.errors.clear();
-    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
-    if (!receipt) return;
-    flow.reference = receipt->reference;
-    ctx.session.go(done);
+    return Submit{domain::Record{*checked.record}, kind};
 }
 
 // The keyboard for free text: the visitor's language.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "kiosk/domain/text.h"
 #include "ui/widgets/controls.h"
 #include "ui/widgets/keyboard.h"
 
@@ -12,22 +13,26 @@ using ui::widgets::Rect;
 using ui::widgets::TextOptions;
 using ui::widgets::TextRole;
 
-FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec) {
+namespace {
+
+// The primary action's width: its label and room around it, never narrower than 240.
+float action_width(ScreenContext& ctx, const FormSpec& spec) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    if (spec.action_id.empty()) return 0.0f;
+    const TextOptions style{.role = TextRole::Label, .wrap = false};
+    return std::max(240.0f * u, ui.layout(ctx.tr(spec.action_key), 0, style).width + 80.0f * u);
+}
+
+// Wizard steps, the title (with the action beside it while typing) and the subtitle, from
+// `y` down in the column. While the keyboard is up the header shrinks to the title, so fields
+// keep their room. Returns where the fields start.
+float form_header(ScreenContext& ctx, const FormSpec& spec, FormFrame& frame, float y, float action_w, bool typing) {
     auto& ui = ctx.ui;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_rate = spec.show_rate});
-    FormFrame frame;
-    frame.back = chrome.back;
-    const Rect body = chrome.body;
-    const float pad = 36.0f * u;
-    const bool portrait = ui.height() > ui.width();
-    const float col_w = portrait ? body.w - 2 * pad : std::min(body.w - 2 * pad, 1100.0f * u);
-    const float col_x = (body.w - col_w) * 0.5f;
-
-    // While the keyboard is up the header shrinks to the title, so fields keep their room.
-    const bool typing = !ctx.session.focus.id.empty();
-    float y = body.y + (typing ? 10.0f : 20.0f) * u;
+    const float col_x = frame.x;
+    const float col_w = frame.w;
     if (!spec.steps.empty() && !typing) {
         std::vector<std::string_view> labels;
         for (auto key : spec.steps) labels.push_back(ctx.tr(key));
@@ -35,14 +40,6 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         ui::widgets::progress_steps(ui, labels, spec.step, Rect{col_x, y, col_w, h});
         y += h + 8.0f * u;
     }
-    const float action_h = 76.0f * u;
-    const float action_w =
-        spec.action_id.empty()
-            ? 0.0f
-            : std::max(
-                  240.0f * u,
-                  ui.layout(ctx.tr(spec.action_key), 0, TextOptions{.role = TextRole::Label, .wrap = false}).width +
-                      80.0f * u);
     const float title_w = typing ? col_w - action_w - 24.0f * u : col_w;
     const float title_h = ui.label(ctx.tr(spec.title_key), ui.from_start(col_x, y, title_w, 0),
                                    TextOptions{.role = typing ? TextRole::Title : TextRole::Heading,
@@ -61,33 +58,56 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         y += ui.label(ctx.tr(spec.subtitle_key), Rect{col_x, y + 4.0f * u, col_w, 0},
                       TextOptions{.role = TextRole::Body, .colour = t.text_muted}) +
              4.0f * u;
-    y += 12.0f * u;
+    return y + 12.0f * u;
+}
 
-    // From the bottom: keyboard (while typing), then the action row.
-    float bottom = body.bottom();
-    auto& focus = ctx.session.focus;
+// From `bottom` up: the keyboard while typing, else the action row. Returns the new bottom.
+float form_footer(ScreenContext& ctx, const FormSpec& spec, FormFrame& frame, float bottom, float action_w,
+                  bool typing) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
     if (typing) {
         const float kh = ui::widgets::keyboard_height(ui);
         const ui::widgets::KeyboardLabels labels{ctx.tr("keyboard.arabic"), ctx.tr("keyboard.english"),
                                                  ctx.tr("keyboard.digits"), ctx.tr("keyboard.space"),
                                                  ctx.tr("keyboard.done")};
-        if (ui::widgets::keyboard(ui, focus, Rect{0, bottom - kh, ui.width(), kh}, labels)) ctx.session.changed = true;
-        bottom -= kh;
+        if (ui::widgets::keyboard(ui, ctx.session.focus, Rect{0, bottom - kh, ui.width(), kh}, labels))
+            ctx.session.changed = true;
+        return bottom - kh;
     }
-    if (!spec.action_id.empty() && !typing) {
-        const Rect action =
-            ui.from_start(ui.width() - col_x - action_w, bottom - action_h - 14.0f * u, action_w, action_h);
-        frame.action =
-            ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
-        bottom -= action_h + 28.0f * u;
-    }
+    if (spec.action_id.empty()) return bottom;
+    const float action_h = 76.0f * u;
+    const Rect action =
+        ui.from_start(ui.width() - frame.x - action_w, bottom - action_h - 14.0f * u, action_w, action_h);
+    frame.action =
+        ui::widgets::button(ui, spec.action_id, ctx.tr(spec.action_key), action, ui::widgets::ButtonKind::Primary);
+    return bottom - (action_h + 28.0f * u);
+}
+
+}  // namespace
+
+FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_rate = spec.show_rate});
+    FormFrame frame;
+    frame.back = chrome.back;
+    const Rect body = chrome.body;
+    const float pad = 36.0f * u;
+    const bool portrait = ui.height() > ui.width();
+    frame.w = portrait ? body.w - 2 * pad : std::min(body.w - 2 * pad, 1100.0f * u);
+    frame.x = (body.w - frame.w) * 0.5f;
+
+    const bool typing = !ctx.session.focus.id.empty();
+    const float action_w = action_width(ctx, spec);
+    const float top = form_header(ctx, spec, frame, body.y + (typing ? 10.0f : 20.0f) * u, action_w, typing);
+    const float bottom = form_footer(ctx, spec, frame, body.bottom(), action_w, typing);
+    auto& focus = ctx.session.focus;
     if (focus.submit_requested) {
         focus.submit_requested = false;
         frame.action = frame.action || !spec.action_id.empty();
     }
-    frame.viewport = Rect{0, y, ui.width(), std::max(40.0f * u, bottom - y)};
-    frame.x = col_x;
-    frame.w = col_w;
+    frame.viewport = Rect{0, top, ui.width(), std::max(40.0f * u, bottom - top)};
     frame.y = ui::widgets::begin_scroll(ui, scroll, frame.viewport);
     return frame;
 }
@@ -97,12 +117,12 @@ void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFr
     if (scroll.moving()) ctx.session.changed = true;
 }
 
-void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets::ScrollState& scroll,
+void show_form_message(Session& session, std::string& message_key, ui::widgets::ScrollState& scroll,
                        std::string_view key) {
     message_key = std::string(key);
     scroll.offset = 0.0f;
-    ctx.session.focus.clear();
-    ctx.session.changed = true;
+    session.focus.clear();
+    session.changed = true;
 }
 
 float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f, float y, float gap) {
@@ -112,19 +132,8 @@ float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f,
            gap * ui.scale();
 }
 
-std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,
-                                           ui::widgets::ScrollState& scroll) {
-    if (!ctx.store) {
-        show_form_message(ctx, message_key, scroll, "store.error.io");
-        return std::nullopt;
-    }
-    auto receipt = ctx.store->submit(record);
-    if (!receipt) {
-        show_form_message(ctx, message_key, scroll, store::message_key(receipt.error().kind));
-        return std::nullopt;
-    }
-    message_key.clear();
-    return std::move(*receipt);
+std::string typeable(std::string_view typed, bool multiline) {
+    return domain::text::keep_typeable(typed, multiline ? domain::text::Lines::multiple : domain::text::Lines::single);
 }
 
 std::string field_error(const ScreenContext& ctx, const std::vector<domain::FieldError>& errors,

@@ -38,7 +38,7 @@ void end_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormFr
 
 // A message for the whole form (a store failure, a missing choice): said at the top, the
 // keyboard goes away and the form scrolls up; every field keeps what the visitor wrote.
-void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets::ScrollState& scroll,
+void show_form_message(Session& session, std::string& message_key, ui::widgets::ScrollState& scroll,
                        std::string_view key);
 
 // Draws the message show_form_message() left, or any warning for the whole form, at `y` in
@@ -46,10 +46,9 @@ void show_form_message(ScreenContext& ctx, std::string& message_key, ui::widgets
 // units) below it; 0 when `key` is empty.
 float form_warning(ScreenContext& ctx, std::string_view key, const FormFrame& f, float y, float gap = 16.0f);
 
-// Commits a validated record. On failure the store's calm message goes to the top of the
-// form (show_form_message) and nothing is returned; the form stays as it was.
-std::optional<store::Receipt> store_record(ScreenContext& ctx, const domain::Record& record, std::string& message_key,
-                                           ui::widgets::ScrollState& scroll);
+// What a visitor may type into a form's field (a ui::widgets::InputFilter): kiosk/domain's
+// rule, the same clean() applies on "send", so nothing typed is refused unseen.
+std::string typeable(std::string_view typed, bool multiline);
 
 // The error message for `field` among `errors`, translated, or empty.
 std::string field_error(const ScreenContext& ctx, const std::vector<domain::FieldError>& errors,

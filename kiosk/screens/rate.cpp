@@ -44,28 +44,53 @@ float aspect_row(ScreenContext& ctx, RatingFlow& flow, std::string_view aspect, 
     return h + faces_h + 22.0f * u;
 }
 
-void submit(ScreenContext& ctx, RatingFlow& flow) {
+// Which service the visit was for and at which counter: chips, both optional.
+float visit_context(ScreenContext& ctx, RatingFlow& flow, const FormFrame& f, float y) {
+    auto& ui = ctx.ui;
+    const float u = ui.scale();
+    const float top = y;
+    y += ui.label(ctx.tr("rate.service"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
+    std::vector<ui::widgets::Choice> services;
+    std::vector<std::string> service_labels;
+    for (auto key : kServiceKeys) service_labels.push_back("rate.service." + std::string(key));
+    for (std::size_t i = 0; i < kServiceKeys.size(); ++i)
+        services.push_back({kServiceKeys[i], ctx.tr(service_labels[i])});
+    y += ui::widgets::choice_chips(ui, "rate.service", services, flow.form.service, f.x, y, f.w).height + 22.0f * u;
+
+    y += ui.label(ctx.tr("rate.counter"), Rect{f.x, y, f.w, 0},
+                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
+         8.0f * u;
+    std::vector<ui::widgets::Choice> counters;
+    for (auto c : kCounters) counters.push_back({c, c});
+    std::string counter = flow.form.counter ? std::to_string(*flow.form.counter) : "";
+    y += ui::widgets::choice_chips(ui, "rate.counter", counters, counter, f.x, y, f.w).height + 22.0f * u;
+    if (!counter.empty()) flow.form.counter = std::stoi(counter);
+    return y - top;
+}
+
+Action submit(ScreenContext& ctx, RatingFlow& flow) {
     flow.form.comment = flow.comment;
     auto checked = domain::validate(flow.form);
     if (!checked.ok()) {
         const auto& e = checked.errors.front();
-        show_form_message(ctx, flow.error_key, flow.scroll, e.field == "overall" ? domain::keys::score_range : e.key);
-        return;
+        show_form_message(ctx.session, flow.error_key, flow.scroll,
+                          e.field == "overall" ? domain::keys::score_range : e.key);
+        return {};
     }
-    const std::int64_t now = ctx.ui.wall_ms();
     // A child mashing the faces, or a double tap on "send", is one rating, not many.
+    const std::int64_t now = ctx.ui.wall_ms();
     if (ctx.session.last_rating_ms != 0 && now - ctx.session.last_rating_ms < kRatingBurstMs) {
         ctx.session.go(ScreenId::RateDone);
-        return;
+        return {};
     }
-    if (!store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll)) return;
-    ctx.session.last_rating_ms = now;
-    ctx.session.go(ScreenId::RateDone);
+    return Submit{domain::Record{*checked.record}, FormKind::Rating};
 }
 
 }  // namespace
 
-void draw_rate_form(ScreenContext& ctx) {
+Action draw_rate_form(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.rating;
     const auto& t = ui.theme();
@@ -93,24 +118,7 @@ void draw_rate_form(ScreenContext& ctx) {
          14.0f * u;
     for (auto aspect : domain::kRatingAspects) y += aspect_row(ctx, flow, aspect, f.x, y, f.w);
 
-    y += ui.label(ctx.tr("rate.service"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
-         8.0f * u;
-    std::vector<ui::widgets::Choice> services;
-    std::vector<std::string> service_labels;
-    for (auto key : kServiceKeys) service_labels.push_back("rate.service." + std::string(key));
-    for (std::size_t i = 0; i < kServiceKeys.size(); ++i)
-        services.push_back({kServiceKeys[i], ctx.tr(service_labels[i])});
-    y += ui::widgets::choice_chips(ui, "rate.service", services, flow.form.service, f.x, y, f.w) + 22.0f * u;
-
-    y += ui.label(ctx.tr("rate.counter"), Rect{f.x, y, f.w, 0},
-                  TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold}) +
-         8.0f * u;
-    std::vector<ui::widgets::Choice> counters;
-    for (auto c : kCounters) counters.push_back({c, c});
-    std::string counter = flow.form.counter ? std::to_string(*flow.form.counter) : "";
-    y += ui::widgets::choice_chips(ui, "rate.counter", counters, counter, f.x, y, f.w) + 22.0f * u;
-    if (!counter.empty()) flow.form.counter = std::stoi(counter);
+    y += visit_context(ctx, flow, f, y);
 
     y += ui::widgets::text_field(ui, ctx.session.focus, "rate.comment", flow.comment, f.x, y, f.w,
                                  ui::widgets::FieldOptions{.label = ctx.tr("rate.comment"),
@@ -118,10 +126,13 @@ void draw_rate_form(ScreenContext& ctx) {
                                                            .multiline = true,
                                                            .keyboard = ctx.session.lang == ui::i18n::Lang::Ar
                                                                            ? ui::widgets::KeyboardLayout::Arabic
-                                                                           : ui::widgets::KeyboardLayout::English});
+                                                                           : ui::widgets::KeyboardLayout::English,
+                                                           .filter = typeable})
+             .height;
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    if (f.action) submit(ctx, flow);
+    if (f.action) return submit(ctx, flow);
+    return {};
 }
 
 void draw_rate_done(ScreenContext& ctx) {

@@ -7,7 +7,7 @@
 
 namespace kiosk::screens {
 
-void draw_rate_form(ScreenContext& ctx);
+Action draw_rate_form(ScreenContext& ctx);
 void draw_rate_done(ScreenContext& ctx);
 
 // Ratings closer together than this from one kiosk are one visitor's repeated taps.

@@ -14,7 +14,7 @@ namespace kiosk::screens {
 void draw_request_need(ScreenContext& ctx);
 void draw_request_data(ScreenContext& ctx);
 void draw_request_review(ScreenContext& ctx);
-void draw_request_sign(ScreenContext& ctx);
+Action draw_request_sign(ScreenContext& ctx);
 void draw_request_done(ScreenContext& ctx);
 
 }  // namespace kiosk::screens

@@ -42,21 +42,23 @@ KeyboardLayout keyboard_for(const ScreenContext& ctx, const DataField& d) {
 
 float draw_field(ScreenContext& ctx, RequestFlow& flow, const DataField& d, float x, float y, float w) {
     std::string& text = flow.form.*d.text;
-    const std::string before = text;
     const std::string error = field_error(ctx, flow.errors, d.field);
     // Family size can also be stepped with − and +, beside the field at its end edge.
     const bool stepped = d.field == "family_size";
     const float step_h = 64.0f * ctx.ui.scale();
     const float step_w = stepped ? ui::widgets::stepper_width(ctx.ui, step_h) + 12.0f * ctx.ui.scale() : 0.0f;
+    bool stepped_now = false;
     if (stepped) {
         const float box_y = y + ui::widgets::field_label_height(ctx.ui, ctx.tr(d.id), w - step_w);
         const float sx = ctx.ui.rtl() ? x : x + w - step_w + 12.0f * ctx.ui.scale();
         if (ui::widgets::stepper(ctx.ui, d.id, text, 1, domain::kFamilySizeMax,
-                                 ui::widgets::Rect{sx, box_y, step_w - 12.0f * ctx.ui.scale(), step_h}))
+                                 ui::widgets::Rect{sx, box_y, step_w - 12.0f * ctx.ui.scale(), step_h})) {
+            stepped_now = true;
             ctx.session.changed = true;
+        }
     }
     const float fx = stepped && ctx.ui.rtl() ? x + step_w : x;
-    const float h = ui::widgets::text_field(
+    const auto drawn = ui::widgets::text_field(
         ctx.ui, ctx.session.focus, d.id, text, fx, y, w - step_w,
         ui::widgets::FieldOptions{.label = ctx.tr(d.id),
                                   .hint = d.hint_key.empty() ? std::string_view() : ctx.tr(d.hint_key),
@@ -64,13 +66,14 @@ float draw_field(ScreenContext& ctx, RequestFlow& flow, const DataField& d, floa
                                   .multiline = d.multiline,
                                   .left_to_right = d.digits,
                                   .keyboard = keyboard_for(ctx, d),
-                                  .max_bytes = d.digits ? 64u : (d.multiline ? 8000u : 400u)});
+                                  .max_bytes = d.digits ? 64u : (d.multiline ? 8000u : 400u),
+                                  .filter = typeable});
     // The visitor is correcting it: the old message would only be in the way.
-    if (text != before && !error.empty()) {
+    if ((drawn.changed || stepped_now) && !error.empty()) {
         request::drop_error(flow, d.field);
         ctx.session.changed = true;
     }
-    return h;
+    return drawn.height;
 }
 
 // Short fields side by side when the column is wide; one under the other otherwise.

@@ -111,7 +111,7 @@ float signature(ScreenContext& ctx, RequestFlow& flow, float x, float y, float w
     return h + pad.height;
 }
 
-void submit(ScreenContext& ctx, RequestFlow& flow) {
+Action submit(ScreenContext& ctx, RequestFlow& flow) {
     flow.error_key.clear();
     if (const auto wrong = request::check_up_to(flow, request::Step::Sign)) {
         // Errors of this step are shown beside the declaration and the pad; an earlier
@@ -121,23 +121,19 @@ void submit(ScreenContext& ctx, RequestFlow& flow) {
             ctx.session.go(request::screen_of(*wrong));
         }
         ctx.session.changed = true;
-        return;
+        return {};
     }
     auto checked = domain::validate(flow.form);
-    if (!checked.ok()) return show_form_message(ctx, flow.error_key, flow.scroll, "store.error.io");
-    auto receipt = store_record(ctx, domain::Record{*checked.record}, flow.error_key, flow.scroll);
-    if (!receipt) return;
-    // Committed: the visitor's personal data need not stay in memory any longer.
-    flow.form = {};
-    flow.errors.clear();
-    flow.reference = receipt->reference;
-    flow.scroll.reset();
-    ctx.session.go(ScreenId::RequestDone);
+    if (!checked.ok()) {
+        show_form_message(ctx.session, flow.error_key, flow.scroll, "store.error.io");
+        return {};
+    }
+    return Submit{domain::Record{*checked.record}, FormKind::Request};
 }
 
 }  // namespace
 
-void draw_request_sign(ScreenContext& ctx) {
+Action draw_request_sign(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.request;
     const float u = ui.scale();
@@ -152,8 +148,9 @@ void draw_request_sign(ScreenContext& ctx) {
         flow.scroll.reset();
         ctx.session.go(ScreenId::RequestReview);
     } else if (f.action) {
-        submit(ctx, flow);
+        return submit(ctx, flow);
     }
+    return {};
 }
 
 }  // namespace kiosk::screens

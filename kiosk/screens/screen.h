@@ -1,130 +1,41 @@
-// kiosk/screens/screen.h — what every screen function receives, and the screen ids.
+// kiosk/screens/screen.h — what every screen function receives.
 //
-// A screen is `void draw_x(ScreenContext&)`: it reads and changes explicit state (the
-// Session and its flows), draws through the Ui, and navigates with Session::go(). No screen
-// keeps hidden state of its own between frames, so wiping a visit is `session.forms = {}`.
+// A screen is `Action draw_x(ScreenContext&)`: it reads and changes the visit's explicit state
+// (the Session and its flows, kiosk/session), draws through the Ui, navigates with
+// Session::go() and returns what the visitor asked for that needs the world outside the
+// screen (action.h). No screen keeps hidden state of its own between frames, so wiping a visit
+// is `session = {}`; no screen sees the store or the sync worker.
 #pragma once
 
-#include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
-#include "kiosk/content.h"
-#include "kiosk/domain/records.h"
-#include "kiosk/staff/staff_state.h"
-#include "kiosk/store/store.h"
+#include "kiosk/screens/action.h"
+#include "kiosk/session/content.h"
+#include "kiosk/session/session.h"
 #include "ui/i18n/strings.h"
-#include "ui/widgets/focus.h"
-#include "ui/widgets/scroll.h"
 #include "ui/widgets/ui.h"
-
-namespace kiosk_sync::client {
-class Client;
-}
 
 namespace kiosk::screens {
 
-enum class ScreenId {
-    Home,
-    RequestNeed,
-    RequestData,
-    RequestReview,
-    RequestSign,
-    RequestDone,
-    FeedbackForm,
-    FeedbackDone,
-    VolunteerForm,
-    VolunteerDone,
-    RateForm,
-    RateDone,
-    StatusLookup,
-    StatusResult,
-    About,
-    StaffPin,
-    StaffQueue,
-    StaffDashboard,
-    StaffSettings,
-};
-
-std::string_view screen_name(ScreenId id);  // the contract's id: "home", "request.need", …
-
-// ---- the state of each flow, kept until the visitor finishes or the kiosk goes idle -----
-struct RatingFlow {
-    domain::RatingForm form;
-    std::string comment;
-    std::string error_key;  // a calm message when the store failed
-    ui::widgets::ScrollState scroll;
-};
-
-// A form that is validated field by field and, once committed, gives the visitor a reference.
-template <class Form>
-struct FormFlow {
-    Form form;
-    std::vector<domain::FieldError> errors;
-    std::string error_key;  // a calm message when the store failed
-    std::string reference;  // once committed
-    ui::widgets::ScrollState scroll;
-};
-using FeedbackFlow = FormFlow<domain::FeedbackForm>;
-using VolunteerFlow = FormFlow<domain::VolunteerForm>;
-using RequestFlow = FormFlow<domain::SupportRequestForm>;
-
-struct StatusFlow {
-    std::string reference;
-    std::string error_key;
-    std::optional<store::StatusLookup> result;
-    std::string canonical;  // the reference as the store knows it
-    ui::widgets::ScrollState result_scroll;
-};
-
-struct Forms {
-    RatingFlow rating;
-    FeedbackFlow feedback;
-    VolunteerFlow volunteer;
-    RequestFlow request;
-    StatusFlow status;
-    staff::StaffFlow staff;  // closed with everything else when the visit is wiped
-};
-
-// What the visitor chose and typed during this visit. Reset when the kiosk returns home
-// after an idle pause, never while the visitor is still there.
-struct Session {
-    ScreenId screen = ScreenId::Home;
-    ui::i18n::Lang lang = ui::i18n::Lang::Ar;
-    bool bigger_text = false;
-    bool high_contrast = false;
-    bool changed = false;  // something the next frame must show
-    ui::widgets::Focus focus;
-    Forms forms;
-    std::int64_t last_rating_ms = 0;  // a burst of taps on "send" is one rating
-    std::string reveal;               // a target to scroll into view this frame
-    // A form left half-way with "home": kept a short while, so that a mistaken tap costs the
-    // visitor nothing, then wiped (the next visitor must never find it). See home.h.
-    struct LeftForm {
-        ScreenId screen = ScreenId::Home;  // where "continue" returns to
-        double until_ms = 0;
-    };
-    std::optional<LeftForm> left_form;
-
-    void go(ScreenId next) {
-        if (screen != next) {
-            changed = true;
-            focus.clear();
-        }
-        screen = next;
-    }
-};
+using session::AboutText;
+using session::Content;
+using session::FeedbackFlow;
+using session::FormFlow;
+using session::Forms;
+using session::RatingFlow;
+using session::RequestFlow;
+using session::screen_name;
+using session::ScreenId;
+using session::Session;
+using session::StatusFlow;
+using session::VolunteerFlow;
 
 struct ScreenContext {
     ui::widgets::Ui& ui;
     const ui::i18n::Strings& strings;
     Session& session;
     const Content& content;
-    store::Store* store = nullptr;  // null when the data directory could not be opened
     int utc_offset_minutes = 180;
-    kiosk_sync::client::Client* sync = nullptr;   // null when this kiosk is not provisioned for sync
-    const staff::StaffServices* staff = nullptr;  // the kiosk's id, HQ's address, the export
 
     std::string_view tr(std::string_view key) const { return strings(key); }
 };

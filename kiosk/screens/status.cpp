@@ -25,35 +25,21 @@ constexpr std::string_view kReferenceField = "status.reference";
 // beside the field (message keys from kiosk/domain start with "error.").
 bool is_store_error(std::string_view key) { return key.starts_with("store."); }
 
-void look_up(ScreenContext& ctx, StatusFlow& flow) {
+Action look_up(ScreenContext& ctx, StatusFlow& flow) {
     ctx.session.changed = true;
     const auto parsed = domain::parse_reference(flow.reference);
     if (!parsed.ok()) {
         // The caret stays in the field, so the visitor can correct it at once.
         flow.error_key = std::string(parsed.error);
         ctx.session.focus.focus(kReferenceField, ui::widgets::KeyboardLayout::English);
-        return;
+        return {};
     }
-    if (!ctx.store) {
-        flow.error_key = "store.error.io";
-        return;
-    }
-    auto found = ctx.store->lookup(parsed.value);
-    if (!found) {
-        flow.error_key = std::string(store::message_key(found.error().kind));
-        ctx.session.focus.clear();
-        return;
-    }
-    flow.error_key.clear();
-    flow.canonical = parsed.value;
-    flow.result = std::move(*found);
-    flow.result_scroll.reset();
-    ctx.session.go(ScreenId::StatusResult);
+    return LookUp{parsed.value};
 }
 
 }  // namespace
 
-void draw_status_lookup(ScreenContext& ctx) {
+Action draw_status_lookup(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.status;
     const auto& t = ui.theme();
@@ -69,18 +55,19 @@ void draw_status_lookup(ScreenContext& ctx) {
     float y = f.y;
     const bool store_error = !flow.error_key.empty() && is_store_error(flow.error_key);
     if (store_error) y += form_warning(ctx, flow.error_key, f, y);
-    const std::string before = flow.reference;
     const std::string error =
         store_error || flow.error_key.empty() ? std::string() : std::string(ctx.tr(flow.error_key));
-    y += ui::widgets::text_field(ui, ctx.session.focus, kReferenceField, flow.reference, f.x, y, f.w,
-                                 ui::widgets::FieldOptions{.label = ctx.tr("status.reference"),
-                                                           .hint = ctx.tr("status.reference_hint"),
-                                                           .error = error,
-                                                           .left_to_right = true,
-                                                           .keyboard = ui::widgets::KeyboardLayout::English,
-                                                           .max_bytes = 40}) +
-         18.0f * u;
-    if (flow.reference != before && !flow.error_key.empty()) {
+    const auto field =
+        ui::widgets::text_field(ui, ctx.session.focus, kReferenceField, flow.reference, f.x, y, f.w,
+                                ui::widgets::FieldOptions{.label = ctx.tr("status.reference"),
+                                                          .hint = ctx.tr("status.reference_hint"),
+                                                          .error = error,
+                                                          .left_to_right = true,
+                                                          .keyboard = ui::widgets::KeyboardLayout::English,
+                                                          .max_bytes = 40,
+                                                          .filter = typeable});
+    y += field.height + 18.0f * u;
+    if (field.changed && !flow.error_key.empty()) {
         flow.error_key.clear();
         ctx.session.changed = true;  // the message goes now, not under the next touch
     }
@@ -88,7 +75,8 @@ void draw_status_lookup(ScreenContext& ctx) {
                   TextOptions{.role = TextRole::Body, .colour = t.text_muted});
     end_form(ctx, scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    else if (f.action) look_up(ctx, flow);
+    else if (f.action) return look_up(ctx, flow);
+    return {};
 }
 
 namespace {

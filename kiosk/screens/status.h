@@ -9,7 +9,7 @@
 
 namespace kiosk::screens {
 
-void draw_status_lookup(ScreenContext& ctx);
+Action draw_status_lookup(ScreenContext& ctx);
 void draw_status_result(ScreenContext& ctx);
 
 }  // namespace kiosk::screens

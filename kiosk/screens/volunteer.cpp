@@ -48,9 +48,9 @@ float chip_group(ScreenContext& ctx, VolunteerFlow& flow, std::vector<FieldPlace
     for (auto key : g.keys) labels.push_back(std::string(g.chip_prefix) + "." + std::string(key));
     std::vector<ui::widgets::Choice> choices;
     for (std::size_t i = 0; i < g.keys.size(); ++i) choices.push_back({g.keys[i], ctx.tr(labels[i])});
-    const std::size_t before = chosen.size();
-    y += ui::widgets::multi_chips(ui, g.chip_prefix, choices, chosen, f.x, y, f.w) + 18.0f * u;
-    if (chosen.size() != before) forget_error(ctx, flow.errors, g.field);
+    const auto chips = ui::widgets::multi_chips(ui, g.chip_prefix, choices, chosen, f.x, y, f.w);
+    y += chips.height + 18.0f * u;
+    if (chips.changed) forget_error(ctx, flow.errors, g.field);
     y += form_field(ctx, flow.errors, places, g.text_id, text, y, f,
                     FieldOptions{.label = ctx.tr(g.text_label_key),
                                  .hint = ctx.tr(g.text_hint_key),
@@ -63,7 +63,7 @@ float chip_group(ScreenContext& ctx, VolunteerFlow& flow, std::vector<FieldPlace
 
 }  // namespace
 
-void draw_volunteer_form(ScreenContext& ctx) {
+Action draw_volunteer_form(ScreenContext& ctx) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.volunteer;
     const float u = ui.scale();
@@ -106,7 +106,8 @@ void draw_volunteer_form(ScreenContext& ctx) {
                     flow.form.availability, flow.form.availability_note);
     end_form(ctx, flow.scroll, f, y);
     if (f.back) ctx.session.go(ScreenId::Home);
-    else if (f.action) submit_form(ctx, flow, f.viewport.h, places, ScreenId::VolunteerDone);
+    else if (f.action) return submit_form(ctx, flow, f.viewport.h, places, FormKind::Volunteer);
+    return {};
 }
 
 void draw_volunteer_done(ScreenContext& ctx) {

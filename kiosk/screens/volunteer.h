@@ -7,7 +7,7 @@
 
 namespace kiosk::screens {
 
-void draw_volunteer_form(ScreenContext& ctx);
+Action draw_volunteer_form(ScreenContext& ctx);
 void draw_volunteer_done(ScreenContext& ctx);
 
 }  // namespace kiosk::screens

@@ -3,7 +3,6 @@
 // and the same figures saved as CSV to the export folder. Every label goes through Ui::label.
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <string>
 
 #include "kiosk/staff/dashboard_data.h"
@@ -101,23 +100,7 @@ float overview(ScreenContext& ctx, const DashboardFigures& f, float x, float y, 
 
 }  // namespace
 
-namespace {
-
-StaffMessage save_csv(const ScreenContext& ctx, const DashboardFigures& f, const std::string& dir) {
-    if (auto problem = check_target_dir(dir, "staff.dash.csv_no_path")) return *problem;
-    const std::string kiosk_id = ctx.staff ? ctx.staff->kiosk_id : std::string();
-    const auto path =
-        std::filesystem::path(dir) / dashboard_csv_name(kiosk_id, ctx.ui.wall_ms(), ctx.utc_offset_minutes);
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << dashboard_csv(f);
-    out.close();
-    if (!out) return {.key = "staff.dash.csv_failed", .detail = path.string()};
-    return {.key = "staff.dash.csv_done", .detail = drive_and_file(path), .good = true};
-}
-
-}  // namespace
-
-void draw_staff_dashboard(ScreenContext& ctx) {
+screens::Action draw_staff_dashboard(ScreenContext& ctx) {
     auto& flow = ctx.session.forms.staff;
     screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffDashboard,
                                                     .title_key = "staff.dashboard.title",
@@ -125,22 +108,26 @@ void draw_staff_dashboard(ScreenContext& ctx) {
                                                     .action_key = "staff.dash.csv"});
     float y = f.y;
     y += draw_message(ctx, flow.dashboard_message, f.x, y, f.w);
-    auto figures = ctx.store ? load_dashboard(*ctx.store) : std::unexpected(store::StoreError{});
+    const auto& figures = flow.snapshot.dashboard;
     if (!figures) {
         y += draw_message(ctx, StaffMessage{"staff.store_error"}, f.x, y, f.w);
         end_page(ctx, f, y);
-        return;
+        return {};
     }
     y += overview(ctx, *figures, f.x, y, f.w);
     y += day_chart(ctx, figures->days, f.x, y, f.w);
     y += place_table(ctx, figures->places, f.x, y, f.w);
     y += comment_list(ctx, figures->comments, f.x, y, f.w);
     end_page(ctx, f, y);
-    if (f.action) {
-        flow.dashboard_message = save_csv(ctx, *figures, flow.export_dir());
-        flow.scroll.offset = 0.0f;
-        ctx.session.changed = true;
-    }
+    if (f.action) return screens::ExportDashboard{flow.export_dir()};
+    return {};
+}
+
+void dashboard_export_done(screens::Session& session, StaffMessage message) {
+    auto& flow = session.forms.staff;
+    flow.dashboard_message = std::move(message);
+    flow.scroll.offset = 0.0f;
+    session.changed = true;
 }
 
 }  // namespace kiosk::staff

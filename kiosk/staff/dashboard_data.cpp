@@ -5,7 +5,12 @@
 #include <cctype>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <utility>
+
+#include "kiosk/staff/staff_state.h"
+#include "kiosk/store/store.h"
 
 namespace kiosk::staff {
 
@@ -82,6 +87,17 @@ std::string dashboard_csv_name(const std::string& kiosk_id, std::int64_t now_ms,
     for (char c : kiosk_id)  // a file name, whatever the id holds
         id += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
     return "satisfaction-" + (id.empty() ? std::string("kiosk") : id) + "-" + date + ".csv";
+}
+
+session::StaffMessage save_dashboard_csv(const DashboardFigures& figures, const std::string& dir,
+                                         const std::string& kiosk_id, std::int64_t now_ms, int utc_offset_minutes) {
+    if (auto problem = check_target_dir(dir, "staff.dash.csv_no_path")) return *problem;
+    const auto path = std::filesystem::path(dir) / dashboard_csv_name(kiosk_id, now_ms, utc_offset_minutes);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << dashboard_csv(figures);
+    out.close();
+    if (!out) return {.key = "staff.dash.csv_failed", .detail = path.string()};
+    return {.key = "staff.dash.csv_done", .detail = drive_and_file(path), .good = true};
 }
 
 }  // namespace kiosk::staff

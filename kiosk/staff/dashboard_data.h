@@ -8,19 +8,19 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/store/store.h"
+#include "kiosk/session/staff_flow.h"
+#include "kiosk/store/error.h"
+
+namespace kiosk::store {
+class Store;
+}
 
 namespace kiosk::staff {
 
 inline constexpr int kDashboardDays = 30;
 inline constexpr std::size_t kDashboardComments = 8;
 
-struct DashboardFigures {
-    store::Satisfaction overall;                   // every rating ever stored on this kiosk
-    std::vector<store::DaySatisfaction> days;      // the last 30 local days, oldest first
-    std::vector<store::PlaceSatisfaction> places;  // by service and counter
-    std::vector<store::RatingComment> comments;    // newest first
-};
+using session::DashboardFigures;
 
 std::expected<DashboardFigures, store::StoreError> load_dashboard(store::Store& store);
 
@@ -32,5 +32,9 @@ std::string dashboard_csv(const DashboardFigures& figures);
 
 // "satisfaction-<kiosk>-<YYYY-MM-DD>.csv" for the local day of `now_ms`.
 std::string dashboard_csv_name(const std::string& kiosk_id, std::int64_t now_ms, int utc_offset_minutes);
+
+// Writes dashboard_csv() into `dir` under dashboard_csv_name(); the message staff read.
+session::StaffMessage save_dashboard_csv(const DashboardFigures& figures, const std::string& dir,
+                                         const std::string& kiosk_id, std::int64_t now_ms, int utc_offset_minutes);
 
 }  // namespace kiosk::staff

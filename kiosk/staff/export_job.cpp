@@ -75,4 +75,11 @@ void ExportJob::wait() {
     if (thread_.joinable()) thread_.join();
 }
 
+std::optional<StaffMessage> start_export(const StaffServices* services, const std::string& path, std::int64_t now_ms) {
+    if (!services || !services->write_bundle || !services->export_job) return StaffMessage{"staff.export.unavailable"};
+    if (auto problem = check_target_dir(path, "staff.export.no_path")) return problem;
+    if (!services->export_job->start(services->write_bundle, path, now_ms)) return StaffMessage{"staff.export.busy"};
+    return std::nullopt;
+}
+
 }  // namespace kiosk::staff

@@ -55,4 +55,7 @@ StaffMessage export_message(const ExportJob::Outcome& outcome);
 // there was one.
 bool collect_export(ExportJob& job, StaffFlow& flow);
 
+// Starts the export into `path` beside the screen; a message when it cannot start.
+std::optional<StaffMessage> start_export(const StaffServices* services, const std::string& path, std::int64_t now_ms);
+
 }  // namespace kiosk::staff

@@ -36,14 +36,6 @@ std::vector<fs::path> mounted_drives(const std::vector<fs::path>& roots) {
 
 namespace {
 
-// Starts the export beside the screen; a message when it cannot start.
-std::optional<StaffMessage> start_export(const StaffServices* services, const std::string& path, std::int64_t now_ms) {
-    if (!services || !services->write_bundle || !services->export_job) return StaffMessage{"staff.export.unavailable"};
-    if (auto problem = check_target_dir(path, "staff.export.no_path")) return problem;
-    if (!services->export_job->start(services->write_bundle, path, now_ms)) return StaffMessage{"staff.export.busy"};
-    return std::nullopt;
-}
-
 std::string_view stage_key(ExportStage stage) {
     switch (stage) {
     case ExportStage::reading_queue: return "staff.export.stage.reading";
@@ -54,8 +46,9 @@ std::string_view stage_key(ExportStage stage) {
 }
 
 // Drives by their names (the label a USB stick was given), not their mount paths.
-float drive_chips(screens::ScreenContext& ctx, std::string& drive, std::string& typed, float x, float y, float w) {
-    const auto drives = ctx.staff ? mounted_drives(ctx.staff->drive_roots) : std::vector<fs::path>{};
+float drive_chips(screens::ScreenContext& ctx, const StaffServices& services, std::string& drive, std::string& typed,
+                  float x, float y, float w) {
+    const auto drives = mounted_drives(services.drive_roots);
     if (drives.empty())
         return ctx.ui.label(ctx.tr("staff.export.no_drives"), Rect{x, y, w, 0},
                             TextOptions{.role = TextRole::Body, .colour = ctx.ui.theme().text_muted}) +
@@ -72,9 +65,9 @@ float drive_chips(screens::ScreenContext& ctx, std::string& drive, std::string& 
         choices.push_back({keys[i], labels[i]});
         if (typed.empty() && drives[i].string() == drive) chosen = keys[i];
     }
-    const std::string before = chosen;
-    const float h = ui::widgets::choice_chips(ctx.ui, "staff.drive", choices, chosen, x, y, w);
-    if (chosen != before && !chosen.empty()) {
+    const auto chips = ui::widgets::choice_chips(ctx.ui, "staff.drive", choices, chosen, x, y, w);
+    const float h = chips.height;
+    if (chips.changed && !chosen.empty()) {
         drive = drives[static_cast<std::size_t>(std::stoul(chosen))].string();
         typed.clear();
     }
@@ -83,22 +76,25 @@ float drive_chips(screens::ScreenContext& ctx, std::string& drive, std::string& 
 
 }  // namespace
 
-float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
+float export_panel(screens::ScreenContext& ctx, const StaffServices& services, screens::Action& action, float x,
+                   float y, float w) {
     auto& ui = ctx.ui;
     auto& flow = ctx.session.forms.staff;
     const float u = ui.scale();
     const float y0 = y;
     y += section_title(ctx, "staff.export.title", x, y, w);
     y += ui.label(ctx.tr("staff.export.explain"), Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body}) + 10.0f * u;
-    y += drive_chips(ctx, flow.export_drive, flow.export_path, x, y, w);
+    y += drive_chips(ctx, services, flow.export_drive, flow.export_path, x, y, w);
     y += ui::widgets::text_field(ui, ctx.session.focus, "staff.export_path", flow.export_path, x, y, w,
                                  ui::widgets::FieldOptions{.label = ctx.tr("staff.export.path"),
                                                            .hint = ctx.tr("staff.export.path_hint"),
                                                            .left_to_right = true,
                                                            .keyboard = ui::widgets::KeyboardLayout::English,
-                                                           .max_bytes = 1024}) +
+                                                           .max_bytes = 1024,
+                                                           .filter = screens::typeable})
+             .height +
          10.0f * u;
-    ExportJob* job = ctx.staff ? ctx.staff->export_job.get() : nullptr;
+    const ExportJob* job = services.export_job.get();
     if (job && job->running()) {
         // The stage in words and a bar; the button comes back when the export has ended.
         const ExportStatus status = job->status();
@@ -112,9 +108,8 @@ float export_panel(screens::ScreenContext& ctx, float x, float y, float w) {
     if (ui::widgets::button(ui, "staff.export", ctx.tr("staff.export"), ui.from_start(x, y, bw, 72.0f * u),
                             ui::widgets::ButtonKind::Primary)) {
         ctx.session.focus.clear();
-        flow.queue_message = start_export(ctx.staff, flow.export_dir(), ui.wall_ms()).value_or(StaffMessage{});
-        if (!flow.queue_message.key.empty()) flow.scroll.offset = 0.0f;
         ctx.session.changed = true;
+        action = screens::StartExport{flow.export_dir()};
     }
     return y - y0 + 72.0f * u + 28.0f * u;
 }

@@ -7,13 +7,15 @@
 #include <vector>
 
 #include "kiosk/screens/screen.h"
+#include "kiosk/staff/staff_state.h"
 
 namespace kiosk::staff {
 
 // Directories one level under each root (/media/usb0) and two under /run/media (user/label).
 std::vector<std::filesystem::path> mounted_drives(const std::vector<std::filesystem::path>& roots);
 
-// Returns the height used.
-float export_panel(screens::ScreenContext& ctx, float x, float y, float w);
+// Returns the height used; "export" sets `action` to StartExport.
+float export_panel(screens::ScreenContext& ctx, const StaffServices& services, screens::Action& action, float x,
+                   float y, float w);
 
 }  // namespace kiosk::staff

@@ -1,6 +1,7 @@
-// kiosk/staff/page.h — the frame every staff tab shares: the form frame (title, primary
-// action, docked keyboard), the tab row with "exit", and small pieces each tab uses
-// (section titles, messages, rows of figures). Staff mode's own; screens/ knows nothing of it.
+// kiosk/staff/page.h — the frame every staff tab shares: the form frame of screens/form.h
+// (title, the tab's primary action, docked keyboard), the tab row with "exit" (a locked staff
+// mode is sent to the PIN), and small pieces each tab uses (section titles, messages, rows of
+// figures, tables). Staff mode's own: staff includes screens, never the other way round.
 #pragma once
 
 #include <span>
@@ -8,6 +9,7 @@
 #include <string_view>
 
 #include "kiosk/screens/form.h"
+#include "kiosk/staff/staff_state.h"
 
 namespace kiosk::staff {
 

@@ -104,4 +104,15 @@ bool pin_is_set(store::Store& store) {
     return hash && *hash && !(*hash)->empty();
 }
 
+session::StaffMessage message_for(const PinAttempt& attempt) {
+    switch (attempt.outcome) {
+    case PinOutcome::accepted: return {};
+    case PinOutcome::wrong: return {"staff.pin.wrong", attempt.tries_left};
+    case PinOutcome::locked: return {"staff.pin.locked", (attempt.wait_ms + 59'999) / 60'000};
+    case PinOutcome::not_set: return {"staff.pin.not_set"};
+    case PinOutcome::store_error: return {"staff.pin.store_error"};
+    }
+    return {"staff.pin.store_error"};
+}
+
 }  // namespace kiosk::staff

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/session/staff_flow.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk::staff {
@@ -58,6 +59,9 @@ struct PinAttempt {
 // Checks `pin` against the stored hash, counting and persisting wrong tries. While locked
 // the PIN is not even compared.
 PinAttempt try_pin(store::Store& store, std::string_view pin, std::int64_t now_ms);
+
+// What staff read after a try ("wrong PIN, 3 tries left", "locked for 2 minutes").
+session::StaffMessage message_for(const PinAttempt& attempt);
 
 enum class SetPinError { bad_format, hash_failed, store_failed };
 

@@ -21,45 +21,9 @@ namespace {
 
 constexpr std::size_t kLongestPin = 12;
 
-// Keeps the digits of what was typed (keyboard, physical keys or a replay), up to 12.
-void take_digits(ui::widgets::Ui& ui, ui::widgets::Focus& focus, std::string& pin) {
-    auto add = [&pin](std::string_view text) {
-        for (char c : text)
-            if (c >= '0' && c <= '9' && pin.size() < kLongestPin) pin.push_back(c);
-    };
-    auto key = [&](ui::platform::Key k) {
-        if (k == ui::platform::Key::Backspace && !pin.empty()) pin.pop_back();
-        if (k == ui::platform::Key::Enter) focus.submit_requested = true;
-    };
-    for (const auto& e : focus.pending) {
-        if (e.kind == ui::widgets::Edit::Kind::Text) add(e.text);
-        else key(e.key);
-    }
-    focus.pending.clear();
-    add(ui.input().text);
-    for (auto k : ui.input().keys) key(k);
-}
-
-void submit(screens::ScreenContext& ctx, StaffFlow& flow) {
-    if (!ctx.store) {
-        flow.pin_message = {"staff.pin.store_error"};
-    } else if (!pin_format_ok(flow.pin)) {
-        flow.pin_message =
-            pin_is_set(*ctx.store) ? StaffMessage{"staff.pin.format"} : StaffMessage{"staff.pin.not_set"};
-    } else {
-        const PinAttempt attempt = try_pin(*ctx.store, flow.pin, ctx.ui.wall_ms());
-        flow.pin_message = message_for(attempt);
-        if (attempt.outcome == PinOutcome::accepted) {
-            flow.pin.clear();
-            flow.unlocked = true;
-            ctx.session.focus.clear();
-            ctx.session.go(ScreenId::StaffQueue);
-            return;
-        }
-    }
-    flow.pin.clear();  // every try starts from an empty field
-    ctx.session.changed = true;
-}
+// A PIN takes typed text through the same path as every field, keeping ASCII digits only.
+const ui::widgets::FieldOptions kPinOptions{
+    .keyboard = ui::widgets::KeyboardLayout::Digits, .max_bytes = kLongestPin, .filter = ui::widgets::digits_only};
 
 }  // namespace
 
@@ -69,7 +33,7 @@ float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_vi
     auto& focus = ctx.session.focus;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    if (focus.focused(id)) take_digits(ui, focus, pin);
+    if (focus.focused(id)) ui::widgets::take_edits(ui, focus, pin, kPinOptions);
     const float label_h = ui.label(ctx.tr(label_key), Rect{x, y, w, 0},
                                    TextOptions{.role = TextRole::Body, .weight = ui::text::Weight::Bold}) +
                           6.0f * u;
@@ -87,22 +51,11 @@ float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_vi
     return label_h + box.h + 20.0f * u;
 }
 
-StaffMessage message_for(const PinAttempt& attempt) {
-    switch (attempt.outcome) {
-    case PinOutcome::accepted: return {};
-    case PinOutcome::wrong: return {"staff.pin.wrong", attempt.tries_left};
-    case PinOutcome::locked: return {"staff.pin.locked", (attempt.wait_ms + 59'999) / 60'000};
-    case PinOutcome::not_set: return {"staff.pin.not_set"};
-    case PinOutcome::store_error: return {"staff.pin.store_error"};
-    }
-    return {"staff.pin.store_error"};
-}
-
-void draw_staff_pin(screens::ScreenContext& ctx) {
+screens::Action draw_staff_pin(screens::ScreenContext& ctx) {
     auto& flow = ctx.session.forms.staff;
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const bool has_pin = ctx.store && pin_is_set(*ctx.store);
+    const bool has_pin = flow.snapshot.pin_set;
     if (!has_pin && flow.pin_message.key.empty()) flow.pin_message = {"staff.pin.not_set"};
     // The keyboard is up from the start: there is nothing else to do here.
     if (has_pin && ctx.session.focus.id.empty())
@@ -122,7 +75,25 @@ void draw_staff_pin(screens::ScreenContext& ctx) {
         flow = StaffFlow{};
         ctx.session.go(ScreenId::Home);
     }
-    if (f.action) submit(ctx, flow);
+    if (f.action) {
+        // Every try starts from an empty field; the app checks the PIN (pin_tried says what follows).
+        screens::Action check = screens::TryPin{std::move(flow.pin)};
+        flow.pin.clear();
+        ctx.session.changed = true;
+        return check;
+    }
+    return {};
+}
+
+void pin_tried(screens::Session& session, bool accepted, StaffMessage message) {
+    auto& flow = session.forms.staff;
+    flow.pin_message = std::move(message);
+    flow.pin.clear();
+    session.changed = true;
+    if (!accepted) return;
+    flow.unlocked = true;
+    session.focus.clear();
+    session.go(ScreenId::StaffQueue);
 }
 
 }  // namespace kiosk::staff

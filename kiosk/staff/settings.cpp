@@ -1,12 +1,11 @@
 // staff.settings: what this kiosk is (id, HQ address; read only), the display choices every
-// visit starts with, and the staff PIN change. "Save" writes the store's settings and the
-// app applies them at once (StaffFlow::settings_changed).
+// visit starts with, and the staff PIN change. "Save" asks the app to write the store's
+// settings and apply them at once (SaveSettings).
 #include <string>
 #include <vector>
 
 #include "kiosk/staff/page.h"
 #include "kiosk/staff/pin_field.h"
-#include "kiosk/staff/settings_store.h"
 #include "kiosk/staff/staff.h"
 #include "ui/widgets/controls.h"
 
@@ -32,7 +31,7 @@ float flag_chips(ScreenContext& ctx, std::string_view id, std::string_view label
     const std::string on_key = prefix + "." + std::string(on);
     const std::vector<ui::widgets::Choice> choices = {{off, ctx.tr(off_key)}, {on, ctx.tr(on_key)}};
     std::string chosen(value ? on : off);
-    h += ui::widgets::choice_chips(ui, id, choices, chosen, x, y + h, w);
+    h += ui::widgets::choice_chips(ui, id, choices, chosen, x, y + h, w).height;
     value = chosen == on;
     return h + 20.0f * u;
 }
@@ -52,39 +51,21 @@ float idle_chips(ScreenContext& ctx, int& seconds, float x, float y, float w) {
     std::vector<ui::widgets::Choice> choices;
     for (std::size_t i = 0; i < keys.size(); ++i) choices.push_back({keys[i], labels[i]});
     std::string chosen = std::to_string(seconds);
-    h += ui::widgets::choice_chips(ui, "staff.settings.idle", choices, chosen, x, y + h, w);
+    h += ui::widgets::choice_chips(ui, "staff.settings.idle", choices, chosen, x, y + h, w).height;
     if (!chosen.empty()) seconds = std::stoi(chosen);
     return h + 20.0f * u;
 }
 
-float about_kiosk(ScreenContext& ctx, float x, float y, float w) {
+float about_kiosk(ScreenContext& ctx, const StaffServices& services, float x, float y, float w) {
     const float y0 = y;
     y += section_title(ctx, "staff.settings.kiosk", x, y, w);
     auto value = [&ctx](const std::string& v) { return v.empty() ? std::string(ctx.tr("staff.settings.not_set")) : v; };
-    y += figure_row(ctx, ctx.tr("staff.settings.kiosk_id"), value(ctx.staff ? ctx.staff->kiosk_id : ""), x, y, w);
-    y += figure_row(ctx, ctx.tr("staff.settings.hq_url"), value(ctx.staff ? ctx.staff->hq_url : ""), x, y, w);
+    y += figure_row(ctx, ctx.tr("staff.settings.kiosk_id"), value(services.kiosk_id), x, y, w);
+    y += figure_row(ctx, ctx.tr("staff.settings.hq_url"), value(services.hq_url), x, y, w);
     return y - y0 + 20.0f * ctx.ui.scale();
 }
 
-void change_pin(ScreenContext& ctx, StaffFlow& flow) {
-    ctx.session.focus.clear();
-    ctx.session.changed = true;
-    if (!ctx.store) {
-        flow.settings_message = {"staff.store_error"};
-    } else if (!pin_format_ok(flow.new_pin)) {
-        flow.settings_message = {"staff.pin.format"};
-    } else {
-        const PinAttempt attempt = try_pin(*ctx.store, flow.old_pin, ctx.ui.wall_ms());
-        if (attempt.outcome != PinOutcome::accepted) flow.settings_message = message_for(attempt);
-        else if (!set_pin(*ctx.store, flow.new_pin)) flow.settings_message = {"staff.settings.pin_failed"};
-        else flow.settings_message = {.key = "staff.settings.pin_changed", .good = true};
-    }
-    flow.old_pin.clear();
-    flow.new_pin.clear();
-    flow.scroll.offset = 0.0f;
-}
-
-float pin_change(ScreenContext& ctx, StaffFlow& flow, float x, float y, float w) {
+float pin_change(ScreenContext& ctx, StaffFlow& flow, screens::Action& action, float x, float y, float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
     const float y0 = y;
@@ -92,17 +73,24 @@ float pin_change(ScreenContext& ctx, StaffFlow& flow, float x, float y, float w)
     y += pin_field(ctx, "staff.old_pin", "staff.settings.old_pin", flow.old_pin, x, y, w);
     y += pin_field(ctx, "staff.new_pin", "staff.settings.new_pin", flow.new_pin, x, y, w);
     const float bw = std::min(w, 420.0f * u);
-    if (ui::widgets::button(ui, "staff.change_pin", ctx.tr("staff.change_pin"), ui.from_start(x, y, bw, 72.0f * u)))
-        change_pin(ctx, flow);
+    if (ui::widgets::button(ui, "staff.change_pin", ctx.tr("staff.change_pin"), ui.from_start(x, y, bw, 72.0f * u))) {
+        // The old PIN is checked like any try; neither stays in memory after the tap.
+        action = screens::ChangePin{std::move(flow.old_pin), std::move(flow.new_pin)};
+        flow.old_pin.clear();
+        flow.new_pin.clear();
+        flow.scroll.offset = 0.0f;
+        ctx.session.focus.clear();
+        ctx.session.changed = true;
+    }
     return y - y0 + 72.0f * u + 24.0f * u;
 }
 
 }  // namespace
 
-void draw_staff_settings(ScreenContext& ctx) {
+screens::Action draw_staff_settings(ScreenContext& ctx, const StaffServices& services) {
     auto& flow = ctx.session.forms.staff;
     if (!flow.settings_loaded) {
-        flow.settings = ctx.staff ? ctx.staff->settings : KioskSettings{};
+        flow.settings = services.settings;
         flow.settings_loaded = true;
     }
     screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffSettings,
@@ -112,7 +100,7 @@ void draw_staff_settings(ScreenContext& ctx) {
     float y = f.y;
     auto& s = flow.settings;
     y += draw_message(ctx, flow.settings_message, f.x, y, f.w);
-    y += about_kiosk(ctx, f.x, y, f.w);
+    y += about_kiosk(ctx, services, f.x, y, f.w);
     y += section_title(ctx, "staff.settings.display", f.x, y, f.w);
     y += flag_chips(ctx, "staff.settings.digits", "staff.settings.digits", "western", "arabic", s.arabic_digits, f.x, y,
                     f.w);
@@ -121,17 +109,25 @@ void draw_staff_settings(ScreenContext& ctx) {
     y += flag_chips(ctx, "staff.settings.text", "staff.settings.text", "normal", "bigger", s.bigger_text, f.x, y, f.w);
     y += flag_chips(ctx, "staff.settings.contrast", "staff.settings.contrast", "normal", "high", s.high_contrast, f.x,
                     y, f.w);
-    y += pin_change(ctx, flow, f.x, y, f.w);
+    screens::Action action;
+    y += pin_change(ctx, flow, action, f.x, y, f.w);
     end_page(ctx, f, y);
-    if (f.action) {
-        const bool saved = ctx.store && save_settings(*ctx.store, s).has_value();
-        flow.settings_message = saved ? StaffMessage{.key = "staff.settings.saved", .good = true}
-                                      : StaffMessage{"staff.settings.save_failed"};
-        flow.settings_changed = saved;
-        flow.scroll.offset = 0.0f;
-        ctx.session.focus.clear();
-        ctx.session.changed = true;
-    }
+    if (f.action) return screens::SaveSettings{s};
+    return action;
+}
+
+void pin_change_done(screens::Session& session, StaffMessage message) {
+    session.forms.staff.settings_message = std::move(message);
+    session.changed = true;
+}
+
+void settings_save_done(screens::Session& session, bool saved) {
+    auto& flow = session.forms.staff;
+    flow.settings_message =
+        saved ? StaffMessage{.key = "staff.settings.saved", .good = true} : StaffMessage{"staff.settings.save_failed"};
+    flow.scroll.offset = 0.0f;
+    session.focus.clear();
+    session.changed = true;
 }
 
 }  // namespace kiosk::staff

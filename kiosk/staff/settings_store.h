@@ -10,7 +10,6 @@
 
 namespace kiosk::staff {
 
-inline constexpr int kIdleChoices[] = {60, 90, 120, 180, 300};
 
 // `defaults` (from config.json) with whatever staff saved laid over it; a value that cannot
 // be read keeps the default.

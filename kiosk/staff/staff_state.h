@@ -1,6 +1,6 @@
-// kiosk/staff/staff_state.h — what staff mode remembers between frames, kept in the visit's
-// Session (screens/screen.h) so that the idle wipe, which resets the Session, also closes
-// staff mode and forgets every PIN digit typed. Header only: screen.h includes it.
+// kiosk/staff/staff_state.h — what the app gives staff mode about the kiosk it runs on (its
+// id, HQ's address, the export to a drive) and small helpers the tabs share. What staff mode
+// remembers between frames is in the visit's Session (kiosk/session/staff_flow.h).
 #pragma once
 
 #include <cstddef>
@@ -15,7 +15,7 @@
 #include <system_error>
 #include <vector>
 
-#include "ui/widgets/scroll.h"
+#include "kiosk/session/staff_flow.h"
 
 namespace kiosk::staff {
 
@@ -30,16 +30,12 @@ struct ExportedBundle {
     std::size_t records = 0;
 };
 
-// The kiosk-wide choices staff make on the settings tab; the app applies them to every visit.
-struct KioskSettings {
-    bool arabic_digits = false;
-    int idle_seconds = 90;
-    bool english_default = false;
-    bool bigger_text = false;
-    bool high_contrast = false;
+using session::KioskSettings;
 
-    bool operator==(const KioskSettings&) const = default;
-};
+// The idle pauses staff may choose, in seconds.
+inline constexpr int kIdleChoices[] = {60, 90, 120, 180, 300};
+using session::StaffFlow;
+using session::StaffMessage;
 
 // What the app tells staff mode about the kiosk it runs on.
 struct StaffServices {
@@ -59,14 +55,6 @@ struct StaffServices {
     KioskSettings settings;                          // as they apply now
 };
 
-// A message shown on a staff screen: a string key and the one number it may count.
-struct StaffMessage {
-    std::string key;  // empty: none
-    std::int64_t n = 0;
-    std::string detail;  // a path or a file name, shown as it is
-    bool good = false;   // a confirmation rather than a problem
-};
-
 // Where staff send a file (an export, the dashboard's CSV): why the folder will not do, as a
 // message (`missing_key` when none was chosen), or nothing when it will.
 inline std::optional<StaffMessage> check_target_dir(const std::string& dir, std::string_view missing_key) {
@@ -80,27 +68,5 @@ inline std::optional<StaffMessage> check_target_dir(const std::string& dir, std:
 inline std::string drive_and_file(const std::filesystem::path& file) {
     return (file.parent_path().filename() / file.filename()).string();
 }
-
-struct StaffFlow {
-    bool unlocked = false;  // the PIN was accepted in this visit
-    std::string pin;        // digits being typed on staff.pin; cleared after each try
-    StaffMessage pin_message;
-
-    ui::widgets::ScrollState scroll;  // the tab's content
-    StaffMessage queue_message;       // after "sync now" or an export
-    std::string export_drive;         // a mounted drive chosen from the list (staff.drive.<n>)
-    std::string export_path;          // or a folder typed on staff.export_path; typing unchooses the drive
-    // Where an export or the dashboard's CSV goes: the typed folder, else the chosen drive.
-    const std::string& export_dir() const { return export_path.empty() ? export_drive : export_path; }
-
-    StaffMessage dashboard_message;  // after the CSV export
-
-    KioskSettings settings;  // the settings tab's choices before "save"
-    bool settings_loaded = false;
-    std::string old_pin;  // the PIN change on the settings tab
-    std::string new_pin;
-    StaffMessage settings_message;
-    bool settings_changed = false;  // the app re-reads the kiosk's settings, then clears this
-};
 
 }  // namespace kiosk::staff

@@ -3,7 +3,8 @@
 //
 // Threading: the worker creates its Outbox through an OutboxFactory on its own thread and
 // is its only user, so a SQLite implementation opens its own connection there (WAL lets it
-// read while the UI thread writes submissions). Every call is one short transaction.
+// read while the UI thread writes submissions). Every call commits before it returns; none
+// holds a transaction open across calls.
 // Not here: HTTP, signing, retry policy (client.h).
 #pragma once
 
@@ -48,8 +49,9 @@ public:
 
     virtual std::expected<OutboxCounts, std::string> counts() = 0;
 
-    // Request statuses from HQ and the cursor after them, stored in one transaction so a crash
-    // never skips a status. The cursor is opaque; nothing stored means "from the beginning".
+    // Request statuses from HQ and the cursor after them: the statuses are committed before the
+    // cursor, so a crash between the two only fetches them again and never skips a status. The
+    // cursor is opaque; nothing stored means "from the beginning".
     virtual std::expected<std::optional<std::string>, std::string> status_cursor() = 0;
     virtual std::expected<void, std::string> upsert_statuses(const std::vector<protocol::RequestStatus>& statuses,
                                                              const std::string& cursor) = 0;

@@ -35,14 +35,14 @@ double real_ms() {
            static_cast<double>(SDL_GetPerformanceFrequency());
 }
 
-std::int64_t system_wall_ms() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 class SdlHost final : public Host {
 public:
-    explicit SdlHost(const HostOptions& options) : options_(options), created_ms_(real_ms()) {}
+    explicit SdlHost(const HostOptions& options)
+        : options_(options),
+          clock_(options.clock      ? options.clock
+                 : options.headless ? make_virtual_clock(options.headless_wall_start_ms)
+                                    : make_system_clock()),
+          created_ms_(real_ms()) {}
     ~SdlHost() override;
 
     std::expected<void, std::string> init();
@@ -57,20 +57,17 @@ public:
     std::expected<void, std::string> screenshot(const std::string& png_path) override;
     const Targets& targets() const override { return targets_; }
     const HostStats& stats() const override { return stats_; }
-    double now_ms() const override { return options_.headless ? virtual_ms_ : real_ms() - created_ms_; }
+    double now_ms() const override { return clock_->now_ms(); }
 
 private:
     void draw_frame(App& app);
     bool handle_event(App& app, const SDL_Event& event, bool& quit);
     void pointer_event(App& app, float x, float y, bool down);
-    std::int64_t wall_ms() const {
-        return options_.headless ? options_.headless_wall_start_ms + static_cast<std::int64_t>(virtual_ms_)
-                                 : system_wall_ms();
-    }
+    std::int64_t wall_ms() const { return clock_->wall_ms(); }
 
     HostOptions options_;
-    double created_ms_ = 0.0;
-    double virtual_ms_ = 0.0;
+    std::shared_ptr<Clock> clock_;
+    double created_ms_ = 0.0;  // real time, for the first frame's figure
     double last_frame_ms_ = -1.0;
     std::unique_ptr<SDL_Window, WindowDeleter> window_;
     std::unique_ptr<SDL_Surface, SurfaceDeleter> canvas_;
@@ -186,14 +183,15 @@ void SdlHost::settle(App& app) {
 }
 
 void SdlHost::advance(App& app, double ms) {
-    const double end = virtual_ms_ + std::max(0.0, ms);
+    const double end = clock_->now_ms() + std::max(0.0, ms);
     for (int guard = 0; guard < 100000; ++guard) {
-        double wake = app.next_wakeup_ms(virtual_ms_);
+        const double now = clock_->now_ms();
+        const double wake = app.next_wakeup_ms(now);
         if (!(wake <= end)) break;
-        virtual_ms_ = std::max(wake, virtual_ms_ + 1.0);
+        clock_->advance_to(std::max(wake, now + 1.0));
         settle(app);
     }
-    virtual_ms_ = end;
+    clock_->advance_to(end);
 }
 
 void SdlHost::set_pointer(float x, float y, bool down) {

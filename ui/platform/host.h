@@ -13,6 +13,7 @@
 #include <string>
 
 #include "ui/platform/app.h"
+#include "ui/platform/clock.h"
 #include "ui/text/text.h"
 
 namespace ui::platform {
@@ -23,7 +24,10 @@ struct HostOptions {
     int width = 1280;  // window size when windowed, canvas size when headless
     int height = 800;
     std::string title = "Kiosk";
-    std::int64_t headless_wall_start_ms = 0;  // the wall clock a headless run starts at
+    // The program's clock (clock.h). Empty: the host makes one, virtual when headless, its
+    // wall clock starting at headless_wall_start_ms.
+    std::shared_ptr<Clock> clock;
+    std::int64_t headless_wall_start_ms = 0;
 };
 
 struct HostStats {

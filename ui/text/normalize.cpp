@@ -114,22 +114,6 @@ bool is_bidi_control(char32_t cp) {
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-namespace {
-
-// Invisible characters a visitor could use to disguise text. ZWJ/ZWNJ stay: they change
-// Arabic joining on purpose. Prepended concatenation marks (U+0600..) are visible.
-bool strip_from_input(char32_t cp) {
-    if (is_bidi_control(cp)) return true;
-    if (cp == 0x200C || cp == 0x200D) return false;
-    if ((cp >= 0x0600 && cp <= 0x0605) || cp == 0x06DD || cp == 0x070F || cp == 0x08E2 || cp == 0x110BD) return false;
-    if (cp == U'\n' || cp == U'\t') return false;
-    const auto type = u_charType(static_cast<UChar32>(cp));
-    return type == U_FORMAT_CHAR || type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_SURROGATE ||
-           (cp & 0xFFFE) == 0xFFFE;
-}
-
-}  // namespace
-
 std::string sanitize_input(std::string_view utf8_text) {
     std::string kept;
     kept.reserve(utf8_text.size());
@@ -141,7 +125,9 @@ std::string sanitize_input(std::string_view utf8_text) {
             kept.push_back('\n');
             continue;
         }
-        if (strip_from_input(d.cp)) continue;
+        // Bidi controls would reorder what is shown; what else a form accepts is the
+        // application's rule, applied as the visitor types (a field's filter).
+        if (is_bidi_control(d.cp)) continue;
         utf8::append(kept, d.cp);
     }
     return to_nfc(kept);

@@ -160,8 +160,9 @@ public:
 // <directory of the running executable>/../share/mouj-kiosk/fonts.
 std::string default_font_dir();
 
-// Text a visitor typed, made harmless for display and storage: bidi controls and other
-// invisible format characters removed, NFC applied.
+// Text a visitor typed, made safe to display: malformed bytes and bidi controls removed (so
+// nothing can reorder what is shown), line and paragraph separators made new lines, NFC
+// applied. Which other characters a field accepts is the application's rule (a field's filter).
 std::string sanitize_input(std::string_view utf8);
 
 // Removes the last user-perceived character (a haraka typed last goes alone).

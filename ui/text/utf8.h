@@ -1,4 +1,5 @@
-// UTF-8 decoding helpers shared by every stage of ui/text. Header-only and allocation-free.
+// UTF-8 decoding helpers shared by every stage of ui/text. Header-only and allocation-free;
+// the decoding itself is ICU's, the one UTF-8 decoder of the project (kiosk/domain uses it too).
 //
 // Not for: validation policy (normalize.cpp decides what an invalid byte becomes) or any
 // conversion that ICU does better (UTF-16 lives only inside bidi.cpp and line_breaker.cpp).
@@ -8,6 +9,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include <unicode/utf8.h>
 
 namespace ui::text::utf8 {
 
@@ -19,34 +22,19 @@ struct Decoded {
     bool valid = false;
 };
 
-// Decodes one code point at s[i]; rejects overlongs, surrogates and values past U+10FFFF.
+// Decodes one code point at s[i] with ICU's strict decoder (U8_NEXT: no overlongs,
+// surrogates or values past U+10FFFF); an ill-formed sequence consumes its maximal subpart.
 inline Decoded decode(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return {b0, 1, true};
-    std::uint32_t need = 0;
-    char32_t cp = 0;
-    char32_t min = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        need = 1;
-        cp = b0 & 0x1Fu;
-        min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        need = 2;
-        cp = b0 & 0x0Fu;
-        min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        need = 3;
-        cp = b0 & 0x07u;
-        min = 0x10000;
-    } else return {};
-    for (std::uint32_t k = 1; k <= need; ++k) {
-        if (i + k >= s.size()) return {kReplacement, k, false};
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return {kReplacement, k, false};
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {kReplacement, need + 1, false};
-    return {cp, need + 1, true};
+    auto at = static_cast<std::int32_t>(i);
+    UChar32 c = 0;
+#pragma GCC diagnostic push  // ICU's macro casts in C style
+#pragma GCC diagnostic ignored "-Wconversion"
+#pragma GCC diagnostic ignored "-Wold-style-cast"
+    U8_NEXT(s.data(), at, static_cast<std::int32_t>(s.size()), c);
+#pragma GCC diagnostic pop
+    const auto length = static_cast<std::uint32_t>(at - static_cast<std::int32_t>(i));
+    if (c < 0) return {kReplacement, length, false};
+    return {static_cast<char32_t>(c), length, true};
 }
 
 inline void append(std::string& out, char32_t cp) {

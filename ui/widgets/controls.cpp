@@ -57,7 +57,17 @@ FieldMetrics metrics(Ui& ui, std::string_view text, float w, const FieldOptions&
     return m;
 }
 
-void apply_edits(Ui& ui, Focus& focus, std::string& text, const FieldOptions& options) {
+}  // namespace
+
+std::string digits_only(std::string_view typed, bool /*multiline*/) {
+    std::string kept;
+    for (char c : typed)
+        if (c >= '0' && c <= '9') kept.push_back(c);
+    return kept;
+}
+
+Drawn take_edits(Ui& ui, Focus& focus, std::string& text, const FieldOptions& options) {
+    Drawn result;
     ui::text::EditState edit{text, focus.caret_set ? std::min(focus.caret, text.size()) : text.size()};
     auto key = [&](ui::platform::Key k) {
         using ui::platform::Key;
@@ -71,28 +81,28 @@ void apply_edits(Ui& ui, Focus& focus, std::string& text, const FieldOptions& op
         case Key::Right: (ui.rtl() && !options.left_to_right) ? edit.move_previous() : edit.move_next(); break;
         case Key::Enter:
             if (options.multiline) edit.insert("\n");
-            else focus.submit_requested = true;
+            else result.submitted = true;
             break;
         case Key::Tab:
         case Key::Escape: break;
         }
     };
-    auto insert = [&](std::string_view s) {
-        if (edit.text.size() + s.size() <= options.max_bytes) edit.insert(s);
+    auto insert = [&](std::string_view typed) {
+        const std::string kept = options.filter ? options.filter(typed, options.multiline) : std::string(typed);
+        if (!kept.empty() && edit.text.size() + kept.size() <= options.max_bytes) edit.insert(kept);
     };
     for (const Edit& e : focus.pending) {
         if (e.kind == Edit::Kind::Text) insert(e.text);
         else key(e.key);
     }
-    if (!ui.input().text.empty()) insert(ui.input().text);
-    for (auto k : ui.input().keys) key(k);
     focus.pending.clear();
-    text = std::move(edit.text);
+    if (result.submitted) focus.submit_requested = true;
+    result.changed = edit.text != text;
+    if (result.changed) text = std::move(edit.text);
     focus.caret = edit.caret;
     focus.caret_set = true;
+    return result;
 }
-
-}  // namespace
 
 bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r, ButtonKind kind) {
     const bool tapped = ui.tap_area(id, r);
@@ -165,11 +175,12 @@ float text_field_height(Ui& ui, std::string_view text, float w, const FieldOptio
     return m.label_h + m.box_h + m.error_h;
 }
 
-float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, float x, float y, float w,
+Drawn text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, float x, float y, float w,
                  const FieldOptions& options) {
     const auto& t = ui.theme();
     const float u = ui.scale();
-    if (focus.focused(id)) apply_edits(ui, focus, text, options);
+    Drawn result;
+    if (focus.focused(id)) result = take_edits(ui, focus, text, options);
     const FieldMetrics m = metrics(ui, text, w, options);
     if (!options.label.empty())
         ui.label(options.label, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .weight = Weight::Bold});
@@ -216,7 +227,8 @@ float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
             ui.rtl() ? Rect{x, ey, w - icon - 10.0f * u, 0} : Rect{x + icon + 10.0f * u, ey, w - icon - 10.0f * u, 0};
         ui.label(options.error, msg, TextOptions{.role = TextRole::Body, .colour = t.danger});
     }
-    return m.label_h + m.box_h + m.error_h;
+    result.height = m.label_h + m.box_h + m.error_h;
+    return result;
 }
 
 namespace {
@@ -258,23 +270,31 @@ float chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices,
 
 }  // namespace
 
-float choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen, float x,
+Drawn choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen, float x,
                    float y, float w) {
-    return chips(
+    Drawn result;
+    result.height = chips(
         ui, id_prefix, choices, x, y, w, [&](std::string_view k) { return chosen == k; },
-        [&](std::string_view k) { chosen = std::string(k); });
+        [&](std::string_view k) {
+            result.changed = result.changed || chosen != k;
+            chosen = std::string(k);
+        });
+    return result;
 }
 
-float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
+Drawn multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
                   float x, float y, float w) {
-    return chips(
+    Drawn result;
+    result.height = chips(
         ui, id_prefix, choices, x, y, w,
         [&](std::string_view k) { return std::find(chosen.begin(), chosen.end(), k) != chosen.end(); },
         [&](std::string_view k) {
+            result.changed = true;
             auto it = std::find(chosen.begin(), chosen.end(), k);
             if (it == chosen.end()) chosen.emplace_back(k);
             else chosen.erase(it);
         });
+    return result;
 }
 
 namespace {

@@ -21,6 +21,21 @@ enum class ButtonKind { Primary, Secondary, Danger, Quiet };
 bool button(Ui& ui, std::string_view id, std::string_view label, const Rect& r,
             ButtonKind kind = ButtonKind::Secondary);
 
+// What a control did this frame, as an ImGui widget returns a bool: whether the visitor
+// changed its value, asked to submit (enter on a one-line field), and the height it drew.
+struct Drawn {
+    float height = 0;
+    bool changed = false;
+    bool submitted = false;
+};
+
+// Keeps what a field accepts of typed text (`multiline`: whether the field takes new lines);
+// the rest is dropped as it is typed, so a visitor never types what the form would refuse.
+using InputFilter = std::string (*)(std::string_view typed, bool multiline);
+
+// ASCII digits only (a PIN).
+std::string digits_only(std::string_view typed, bool multiline);
+
 struct FieldOptions {
     std::string_view label;
     std::string_view hint;   // shown while empty
@@ -29,12 +44,20 @@ struct FieldOptions {
     bool left_to_right = false;  // IDs, phone numbers, amounts: LTR even in an Arabic form
     KeyboardLayout keyboard = KeyboardLayout::Arabic;
     std::size_t max_bytes = 4000;
+    InputFilter filter = nullptr;  // null: everything text editing keeps (ui/text/editing.h)
 };
 
 // A labelled text field. Tapping focuses it (and places the caret); while focused it takes
-// every pending edit from `focus`. Returns the height used (label + box + error line).
-float text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, float x, float y, float w,
+// every pending edit from `focus` (Focus::pending, the one queue of typed text). Returns the
+// height used (label + box + error line), whether the text changed and whether enter was hit.
+Drawn text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, float x, float y, float w,
                  const FieldOptions& options);
+
+// Applies the edits pending for the focused field `text` (typed text through options.filter,
+// within options.max_bytes; keys) and empties the queue. For a field that draws itself
+// differently (a PIN's dots); text_field calls it too. Returns what text_field returns, less
+// the height.
+Drawn take_edits(Ui& ui, Focus& focus, std::string& text, const FieldOptions& options);
 
 // A number that a visitor may also step with − and + (targets `<id>.minus`, `<id>.plus`),
 // for small counts such as a family's size. Typed text stays as typed until a button is
@@ -53,11 +76,12 @@ struct Choice {
     std::string_view label;
 };
 
-// A row (wrapping) of chips; exactly one or none chosen. Returns the height used.
-float choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen, float x,
+// A row (wrapping) of chips; exactly one or none chosen. Returns the height used and
+// whether the choice changed.
+Drawn choice_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::string& chosen, float x,
                    float y, float w);
 // The same, for several choices at once (toggle each).
-float multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
+Drawn multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices, std::vector<std::string>& chosen,
                   float x, float y, float w);
 
 // Five faces from unhappy to delighted; `score` 0 = none. ids `<prefix>.1` … `<prefix>.5`.

@@ -1,8 +1,10 @@
 // ui/widgets/focus.h — which field has the caret, and what was typed for it.
 //
 // Lives outside any single frame (the app owns one). The on-screen keyboard, a physical
-// keyboard and a replay's {"type": …} all reach the focused field through the same queue, so
-// there is one path for text entry. Text fields consume the queue when they are drawn.
+// keyboard and a replay's {"type": …} all reach the focused field through the same queue
+// (`pending`), so there is one path for text entry: the app drains the host's input into it
+// once per frame (take_host_input), the keyboard adds its taps, and the focused field
+// consumes it when drawn (controls.h, take_edits).
 #pragma once
 
 #include <cstddef>
@@ -50,6 +52,14 @@ struct Focus {
         shift = false;
     }
     bool focused(std::string_view field_id) const { return id == field_id; }
+
+    // This frame's typed text and keys from the host, for the focused field; dropped when
+    // no field has the caret (nothing would take them).
+    void take_host_input(const ui::platform::Input& input) {
+        if (id.empty()) return;
+        if (!input.text.empty()) pending.push_back(Edit{Edit::Kind::Text, input.text});
+        for (auto k : input.keys) pending.push_back(Edit{Edit::Kind::Key, {}, k});
+    }
 };
 
 }  // namespace ui::widgets

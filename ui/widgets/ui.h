@@ -1,10 +1,10 @@
 // ui/widgets/ui.h — the per-frame drawing and interaction context every screen receives.
 //
-// Screens are plain functions of explicit state: `void draw_home(HomeState&, Ui&)`. A Ui is
-// built for one frame; it knows the text engine, the theme, the reading direction and where
-// targets are registered. Geometry is given in "start/end" terms where it matters and
-// mirrored here for right-to-left, so a screen is written once for both languages.
-// Not for: anything the association does; strings (ui/i18n) are looked up by the caller.
+// Screens are plain functions of explicit state that draw through a Ui and return what the
+// visitor asked for (kiosk/screens/screen.h). A Ui is built for one frame; it knows the text
+// engine, the theme, the reading direction and where targets are registered. Geometry is given in "start/end" terms
+// where it matters and mirrored here for right-to-left, so a screen is written once for both languages. Not for:
+// anything the association does; strings (ui/i18n) are looked up by the caller.
 #pragma once
 
 #include <cstdint>

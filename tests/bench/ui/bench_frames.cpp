@@ -11,7 +11,7 @@
 #include <benchmark/benchmark.h>
 
 #include "kiosk/app.h"
-#include "kiosk/content.h"
+#include "kiosk/session/content.h"
 #include "ui/platform/host.h"
 #include "ui/platform/replay.h"
 #include "ui/platform/resources.h"
@@ -37,9 +37,10 @@ struct Kiosk {
         engine->set_texture_sink(&host->texture_sink());
         auto opened = kiosk::store::Store::open(data);
         if (opened) store.emplace(std::move(*opened));
-        app = std::make_unique<kiosk::KioskApp>(*engine, std::move(*ui::i18n::Strings::load(share + "/assets/strings")),
-                                                std::move(*kiosk::load_content(share + "/assets/content.json")),
-                                                kiosk::AppConfig{}, store ? &*store : nullptr);
+        app =
+            std::make_unique<kiosk::KioskApp>(*engine, std::move(*ui::i18n::Strings::load(share + "/assets/strings")),
+                                              std::move(*kiosk::session::load_content(share + "/assets/content.json")),
+                                              kiosk::AppConfig{}, store ? &*store : nullptr);
     }
     // Empty, or why the steps did not reach where they meant to.
     std::expected<void, std::string> replay(const std::string& steps) {

@@ -78,6 +78,25 @@ TEST(TextClean, IsIdempotent) {
     }
 }
 
+// What a field lets a visitor type is exactly what clean() accepts: the characters the
+// display layer keeps (ZWJ/ZWNJ, private use, format characters) are dropped as typed.
+TEST(TextTypeable, KeepsWhatCleanAccepts) {
+    EXPECT_EQ(keep_typeable("a\u200Bb\uFEFF"
+                            "c\x01\xFF",
+                            Lines::single),
+              "abc");
+    EXPECT_EQ(keep_typeable("لا\u200Cنعم\u200Dx", Lines::single), "لانعمx");
+    EXPECT_EQ(keep_typeable("\uE000محمد\u202E", Lines::single), "محمد");
+    EXPECT_EQ(keep_typeable("سطر\nسطر", Lines::single), "سطرسطر");
+    EXPECT_EQ(keep_typeable("سطر\nسطر", Lines::multiple), "سطر\nسطر");
+    EXPECT_EQ(keep_typeable("٠٥٥ 123", Lines::single), "٠٥٥ 123");
+    // Whatever survives, clean() accepts: no visitor is refused for what the field let in.
+    for (std::string_view typed : {"a\u200Bb", "x\u2066y\u2069", "\U0010FFFFz", "ok\tok"}) {
+        const std::string kept = keep_typeable(typed, Lines::single);
+        EXPECT_TRUE(clean(kept).error.empty()) << kept;
+    }
+}
+
 TEST(TextDigits, ThreeDigitSetsAndNothingElse) {
     EXPECT_EQ(digit_value(U'7'), 7);
     EXPECT_EQ(digit_value(U'\u0667'), 7);   // ٧ Arabic-Indic

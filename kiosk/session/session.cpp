@@ -1,7 +1,7 @@
-// Screen ids as DESIGN.md's contracts name them; see screen.h.
-#include "kiosk/screens/screen.h"
+// Screen ids as DESIGN.md's contracts name them; see session.h.
+#include "kiosk/session/session.h"
 
-namespace kiosk::screens {
+namespace kiosk::session {
 
 std::string_view screen_name(ScreenId id) {
     switch (id) {
@@ -28,4 +28,9 @@ std::string_view screen_name(ScreenId id) {
     return "home";
 }
 
-}  // namespace kiosk::screens
+bool is_staff_screen(ScreenId id) {
+    return id == ScreenId::StaffPin || id == ScreenId::StaffQueue || id == ScreenId::StaffDashboard ||
+           id == ScreenId::StaffSettings;
+}
+
+}  // namespace kiosk::session

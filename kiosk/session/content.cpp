@@ -1,13 +1,13 @@
 // Reading content.json; see content.h. A missing field is an error with its name, so a bad
 // content update from HQ is refused rather than shown half-empty.
-#include "kiosk/content.h"
+#include "kiosk/session/content.h"
 
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
-namespace kiosk {
+namespace kiosk::session {
 namespace {
 
 using nlohmann::json;
@@ -41,4 +41,4 @@ std::expected<Content, std::string> load_content(const std::string& path) {
     return Content{std::move(*ar), std::move(*en), about.value("website", ""), about.value("email", "")};
 }
 
-}  // namespace kiosk
+}  // namespace kiosk::session

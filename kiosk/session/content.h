@@ -1,4 +1,4 @@
-// kiosk/content.h — the association's published content (assets/content.json, later
+// kiosk/session/content.h — the association's published content (assets/content.json, later
 // refreshed from HQ): about text, services and channels, in both languages.
 // Not for: interface strings (assets/strings) or anything a visitor enters.
 #pragma once
@@ -9,7 +9,7 @@
 
 #include "ui/i18n/strings.h"
 
-namespace kiosk {
+namespace kiosk::session {
 
 struct AboutText {
     std::string title;
@@ -33,4 +33,4 @@ struct Content {
 
 std::expected<Content, std::string> load_content(const std::string& path);
 
-}  // namespace kiosk
+}  // namespace kiosk::session

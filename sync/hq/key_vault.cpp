@@ -128,8 +128,8 @@ std::expected<std::string, std::string> wrap_key(std::span<const unsigned char, 
     std::array<unsigned char, kSealedSize> sealed{};
     unsigned long long sealed_size = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &sealed_size, secret.data(), secret.size(),
-                                               reinterpret_cast<const unsigned char*>(kdf.data()), kdf.size(),
-                                               nullptr, nonce.data(), kek->data());
+                                               reinterpret_cast<const unsigned char*>(kdf.data()), kdf.size(), nullptr,
+                                               nonce.data(), kek->data());
     return std::string(kMagic) + "\n" + kdf + "\nxchacha20poly1305 " + hex(nonce) + " " + hex(sealed) + "\n";
 }
 

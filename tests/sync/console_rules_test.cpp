@@ -78,7 +78,9 @@ TEST(ConsoleAccounts, SessionsAreStoredHashedAndCsrfTokensBelongToTheirSession) 
 std::vector<AuditEntry> some_log() {
     std::vector<AuditEntry> log;
     for (const char* action : {"login", "key.unlock", "record.view", "state.change", "logout"}) {
-        AuditEntry e{.at_ms = 1000 * static_cast<std::int64_t>(log.size()), .actor = "huda", .action = action,
+        AuditEntry e{.at_ms = 1000 * static_cast<std::int64_t>(log.size()),
+                     .actor = "huda",
+                     .action = action,
                      .subject = "Q7K2-M4"};
         log.push_back(link(e, log.empty() ? nullptr : &log.back()));
     }

@@ -48,8 +48,8 @@ std::optional<std::size_t> first_broken(std::span<const AuditEntry> entries, std
         if (e.seq != static_cast<std::int64_t>(i) + 1 || e.prev_hash != prev || e.hash != entry_hash(e)) return i;
         prev = e.hash;
     }
-    const bool head_holds = entries.empty() ? head_seq == 0
-                                            : entries.back().seq == head_seq && entries.back().hash == head_hash;
+    const bool head_holds =
+        entries.empty() ? head_seq == 0 : entries.back().seq == head_seq && entries.back().hash == head_hash;
     if (!head_holds) return entries.size();
     return std::nullopt;
 }

@@ -16,10 +16,10 @@ namespace kiosk_sync::hq::console {
 struct AuditEntry {
     std::int64_t seq = 0;  // 1, 2, 3 … without gaps
     std::int64_t at_ms = 0;
-    std::string actor;    // a user's name, or "kiosk-hq" for the command line
-    std::string action;   // "login", "login.failed", "key.unlock", "record.view", …
-    std::string subject;  // what it was done to: a reference, a user, a kiosk; may be empty
-    std::string detail;   // a note, a new state; never personal data
+    std::string actor;      // a user's name, or "kiosk-hq" for the command line
+    std::string action;     // "login", "login.failed", "key.unlock", "record.view", …
+    std::string subject;    // what it was done to: a reference, a user, a kiosk; may be empty
+    std::string detail;     // a note, a new state; never personal data
     std::string prev_hash;  // 64 hex; all zeros before the first entry
     std::string hash;       // 64 hex, entry_hash()
 };

@@ -9,9 +9,8 @@ bool may(Role role, Permission p) {
     case Role::admin:
         // Everything but the committee's and the officer's own work: an admin keeps the system
         // running and does not read beneficiaries' files.
-        return p != P::read_requests && p != P::decide_requests && p != P::read_feedback &&
-               p != P::answer_feedback && p != P::read_volunteers && p != P::update_volunteers &&
-               p != P::read_personal && p != P::export_lists;
+        return p != P::read_requests && p != P::decide_requests && p != P::read_feedback && p != P::answer_feedback &&
+               p != P::read_volunteers && p != P::update_volunteers && p != P::read_personal && p != P::export_lists;
     case Role::reviewer:
         return p == P::read_requests || p == P::decide_requests || p == P::read_personal || p == P::export_lists ||
                p == P::read_satisfaction || p == P::read_kiosks;

@@ -15,20 +15,20 @@ namespace kiosk_sync::hq::console {
 enum class Role { admin, reviewer, officer, viewer };
 
 enum class Permission {
-    read_requests,      // the support-request inbox and a request's page
-    decide_requests,    // change a request's state, with a note
-    read_feedback,      // inquiries, complaints, suggestions
-    answer_feedback,    // their states and reply notes
+    read_requests,    // the support-request inbox and a request's page
+    decide_requests,  // change a request's state, with a note
+    read_feedback,    // inquiries, complaints, suggestions
+    answer_feedback,  // their states and reply notes
     read_volunteers,
     update_volunteers,
-    read_personal,      // decrypted fields on any page this role may open
-    export_lists,       // CSV of the lists this role may read
+    read_personal,  // decrypted fields on any page this role may open
+    export_lists,   // CSV of the lists this role may read
     read_satisfaction,
     read_kiosks,
-    manage_kiosks,      // revoke a kiosk
-    manage_content,     // publish the kiosks' content
+    manage_kiosks,   // revoke a kiosk
+    manage_content,  // publish the kiosks' content
     manage_users,
-    manage_key,         // unlock and lock HQ's key
+    manage_key,  // unlock and lock HQ's key
     read_audit,
 };
 

@@ -33,9 +33,10 @@ TEST(ConsolePages, CataloguesHaveTheSameKeysAndNoEmptyString) {
 
 TEST(ConsolePages, TheLoginPageIsArabicFirstAndKeepsItsContracts) {
     const Pages pages = load();
-    const std::string html = pages.render("login", Lang::ar, PageFrame{.title_key = "login.title", .path = "/console/login"},
-                                          mstch::map{{"error", std::string("اسم المستخدم أو كلمة المرور غير صحيحة.")},
-                                                     {"name", std::string("<script>alert(1)</script>")}});
+    const std::string html =
+        pages.render("login", Lang::ar, PageFrame{.title_key = "login.title", .path = "/console/login"},
+                     mstch::map{{"error", std::string("اسم المستخدم أو كلمة المرور غير صحيحة.")},
+                                {"name", std::string("<script>alert(1)</script>")}});
     EXPECT_NE(html.find(R"(<html lang="ar" dir="rtl">)"), std::string::npos);
     for (const char* id : {"login.name", "login.password", "login.submit", "login.error", "nav.lang"})
         EXPECT_NE(html.find(std::string("data-testid=\"") + id + "\""), std::string::npos) << id;
@@ -60,8 +61,10 @@ TEST(ConsolePages, EverySectionIsNamedAndOnlyPermittedOnesAreLinks) {
     for (const char* id : {"requests", "feedback", "volunteers", "satisfaction", "kiosks", "content", "audit", "users",
                            "key", "lang", "logout"})
         EXPECT_NE(html.find(std::string("data-testid=\"nav.") + id + "\""), std::string::npos) << id;
-    EXPECT_TRUE(std::regex_search(html, std::regex(R"(<span class="nav-link disabled"[^>]*data-testid="nav.requests")")));
-    EXPECT_TRUE(std::regex_search(html, std::regex(R"(<a class="nav-link active"[^>]*data-testid="nav.satisfaction")")));
+    EXPECT_TRUE(
+        std::regex_search(html, std::regex(R"(<span class="nav-link disabled"[^>]*data-testid="nav.requests")")));
+    EXPECT_TRUE(
+        std::regex_search(html, std::regex(R"(<a class="nav-link active"[^>]*data-testid="nav.satisfaction")")));
     EXPECT_NE(html.find(R"(data-testid="key.state" data-state="locked")"), std::string::npos);
     EXPECT_NE(html.find(R"(name="csrf" value="c0ffee")"), std::string::npos);
 }

@@ -52,10 +52,14 @@ struct NavItem {
     Permission permission;
 };
 constexpr std::array kNav = {
-    NavItem{"requests", Permission::read_requests},       NavItem{"feedback", Permission::read_feedback},
-    NavItem{"volunteers", Permission::read_volunteers},   NavItem{"satisfaction", Permission::read_satisfaction},
-    NavItem{"kiosks", Permission::read_kiosks},           NavItem{"content", Permission::manage_content},
-    NavItem{"audit", Permission::read_audit},             NavItem{"users", Permission::manage_users},
+    NavItem{"requests", Permission::read_requests},
+    NavItem{"feedback", Permission::read_feedback},
+    NavItem{"volunteers", Permission::read_volunteers},
+    NavItem{"satisfaction", Permission::read_satisfaction},
+    NavItem{"kiosks", Permission::read_kiosks},
+    NavItem{"content", Permission::manage_content},
+    NavItem{"audit", Permission::read_audit},
+    NavItem{"users", Permission::manage_users},
     NavItem{"key", Permission::manage_key},
 };
 
@@ -132,8 +136,8 @@ std::string Pages::render(std::string_view page, Lang lang, const PageFrame& fra
                       {"lang", std::string(to_string(lang))},
                       {"dir", std::string(lang == Lang::ar ? "rtl" : "ltr")},
                       {"other_lang", std::string(to_string(other))},
-                      {"lang_href", frame.path + (frame.path.find('?') == std::string::npos ? "?" : "&") + "lang=" +
-                                        std::string(to_string(other))},
+                      {"lang_href", frame.path + (frame.path.find('?') == std::string::npos ? "?" : "&") +
+                                        "lang=" + std::string(to_string(other))},
                       {"title", text(lang, frame.title_key)},
                       {"body", html}};
     if (frame.viewer) {

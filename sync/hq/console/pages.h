@@ -46,14 +46,11 @@ public:
 
     std::string text(Lang lang, std::string_view key) const;
     // ICU MessageFormat with named numeric arguments: {minutes, plural, …}.
-    std::string format(Lang lang, std::string_view key,
-                       const std::vector<std::pair<std::string, double>>& args) const;
+    std::string format(Lang lang, std::string_view key, const std::vector<std::pair<std::string, double>>& args) const;
     // `page` (a template name) with `data`, inside the layout.
     std::string render(std::string_view page, Lang lang, const PageFrame& frame, mstch::map data) const;
 
-    const std::map<std::string, std::string>& catalogue(Lang lang) const {
-        return lang == Lang::ar ? ar_ : en_;
-    }
+    const std::map<std::string, std::string>& catalogue(Lang lang) const { return lang == Lang::ar ? ar_ : en_; }
 
 private:
     mstch::map strings_node(Lang lang) const;

@@ -3,6 +3,7 @@
 #include "ui/platform/replay.h"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -87,7 +88,13 @@ Result screenshot_step(Host& host, const json& name, const ReplayOptions& option
         if (c == '/' || c == '\\') c = '_';
     std::error_code ec;
     std::filesystem::create_directories(options.screenshots_dir, ec);
-    return host.screenshot(options.screenshots_dir + "/" + file + ".png");
+    const std::string base = options.screenshots_dir + "/" + file;
+    if (auto shot = host.screenshot(base + ".png"); !shot) return shot;
+    // What the picture shows, for checks and speech that read screens without reading pixels.
+    std::ofstream labels(base + ".labels.jsonl", std::ios::binary | std::ios::trunc);
+    write_record_jsonl(host.record(), labels);
+    if (!labels.flush()) return std::unexpected("cannot write " + base + ".labels.jsonl");
+    return {};
 }
 
 Result run_step(Host& host, App& app, const json& step, const ReplayOptions& options) {

@@ -86,8 +86,6 @@ void Ui::record_text(std::string_view text, const ui::text::Layout& layout, floa
     ui::platform::FrameRecord* record = frame_.record;
     if (!record || text.empty()) return;
     const Rect ink = ink_box(layout, x, y);
-    const Rect clip = clip_rect();
-    if (!overlaps(Rect{ink.x, ink.y, std::max(ink.w, 1.0f), std::max(ink.h, 1.0f)}, clip)) return;
     const Colour under = background_at(ink.cx(), ink.cy(), record->surfaces().size());
     const std::uint8_t truncated = layout.truncated ? ui::platform::kRecordTruncated : 0;
     if (open_control_ != kNoControl) {
@@ -101,10 +99,13 @@ void Ui::record_text(std::string_view text, const ui::text::Layout& layout, floa
             control.foreground = colour;
             control.background = under;
             control.flags |= truncated;
+            // Kept even when a scroll area hides these words: the control is partly shown.
             record->set_text(open_control_, text);
             return;
         }
     }
+    const Rect clip = clip_rect();
+    if (!overlaps(Rect{ink.x, ink.y, std::max(ink.w, 1.0f), std::max(ink.h, 1.0f)}, clip)) return;
     RecordItem item{.role = colour == theme_.danger                                  ? RecordRole::Error
                             : role == TextRole::Heading || role == TextRole::Display ? RecordRole::Heading
                                                                                      : RecordRole::Text,

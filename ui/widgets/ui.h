@@ -120,7 +120,8 @@ public:
     // says more), and the first text drawn inside the control's box becomes its text. A text
     // in the theme's danger colour is an Error, one at Heading or Display size a Heading.
     // What lies wholly outside the innermost clip (scrolled out of view) is not recorded;
-    // what is partly inside is, with its whole box and the clip, so checks can see it cut.
+    // what is partly inside is, with its whole box and the clip, so checks can see it cut
+    // (and a control partly inside keeps its words, even when they are the part cut off).
     //
     // Says what the control just registered by tap_area() is, and its state (kRecord* flags).
     void mark(RecordRole role, std::uint8_t flags = 0);

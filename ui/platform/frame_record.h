@@ -9,7 +9,9 @@
 // to bottom in both languages, so that is the logical order (what a reader of Arabic reads
 // first comes first), not the left-to-right order of the boxes. An overlay (a dialog) has a
 // higher `layer`; its items come where it was drawn, and a reader wanting the top of the
-// screen takes the highest layer.
+// screen takes the highest layer. Items below an overlay keep the colours they were drawn
+// with; the overlay dims them. Screens decide what they draw first (the kiosk's bars come
+// before a screen's body), so a reader may want to sort by layer and region, never by x.
 //
 // What was optimised: nothing is allocated per item once a frame as busy has been recorded.
 // Items are plain values in one vector and their strings live in one arena, both cleared,
@@ -32,7 +34,7 @@ namespace ui::platform {
 enum class RecordRole : std::uint8_t {
     Text,       // a plain label
     Heading,    // a label at heading or display size
-    Error,      // a message in the danger colour: what went wrong and how to fix it
+    Error,      // text in the danger colour: an error next to a field, or a warning (a countdown)
     Button,     // any tappable area (buttons, tiles, bar buttons) unless a widget says more
     Field,      // a text field; its text is what was typed, or its hint (flag Placeholder)
     Chip,       // one choice of a row of chips (flag Selected when chosen)
@@ -55,12 +57,12 @@ struct RecordItem {
     std::uint32_t text_size = 0;
     std::uint32_t id_begin = 0;
     std::uint32_t id_size = 0;
-    Rect box;                      // the control's whole box, or the text's for a label
+    Rect box;                      // the control's whole box (not cut by the clip), or the text's
     Rect text_box;                 // where the text's lines are; empty when it has none
     Rect clip;                     // the scroll viewport (or the screen) it is clipped to
     float text_px = 0.0f;          // the text's size in pixels; 0 without text
     std::uint32_t foreground = 0;  // text colour, 0xAABBGGRR like ImU32; 0 without text
-    std::uint32_t background = 0;  // the colour under the text (or the control's centre)
+    std::uint32_t background = 0;  // under the text; for a control without text, under its centre
 };
 
 // A filled box drawn this frame; what a text is drawn on is found among these.

@@ -1,6 +1,7 @@
 # One UI test: run the kiosk headless through a replay, then compare every screenshot it
-# wrote with the golden images, and make sure no golden went unchecked.
-# Variables: KIOSK PNG_COMPARE REPLAY SIZE LANG GOLDEN_DIR OUT_DIR
+# wrote with the golden images, and make sure no golden went unchecked; then check that every
+# screenshot came with the record of what its frame showed (NAME.labels.jsonl), holding text.
+# Variables: KIOSK PNG_COMPARE LABELS_CHECK REPLAY SIZE LANG GOLDEN_DIR OUT_DIR
 get_filename_component(replay_dir ${REPLAY} DIRECTORY)
 get_filename_component(replay_name ${REPLAY} NAME_WE)
 file(REMOVE_RECURSE ${OUT_DIR})
@@ -105,6 +106,14 @@ foreach(golden ${goldens})
     string(APPEND failures "golden ${golden} was not produced by the replay\n")
   endif()
 endforeach()
+# The texts and controls each frame held, listed in the test log and in OUT_DIR/labels.txt.
+execute_process(COMMAND ${LABELS_CHECK} ${OUT_DIR}/shots RESULT_VARIABLE labels_status
+                OUTPUT_VARIABLE labels_out ERROR_VARIABLE labels_err)
+file(WRITE ${OUT_DIR}/labels.txt "${labels_out}")
+message(STATUS "What each screenshot shows (${OUT_DIR}/labels.txt):\n${labels_out}")
+if(NOT labels_status EQUAL 0)
+  string(APPEND failures "frame records: ${labels_err}")
+endif()
 if(failures)
   message(FATAL_ERROR "${failures}")
 endif()

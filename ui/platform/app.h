@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ui/platform/frame_record.h"
 #include "ui/platform/targets.h"
 
 namespace ui::platform {
@@ -34,6 +35,7 @@ struct Frame {
     float height = 0.0f;
     const Input* input = nullptr;
     Targets* targets = nullptr;
+    FrameRecord* record = nullptr;  // what the frame shows, filled by widgets; null: not kept
 };
 
 class App {

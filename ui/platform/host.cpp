@@ -8,6 +8,7 @@
 #include <chrono>
 #include <climits>
 #include <cmath>
+#include <utility>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -56,6 +57,7 @@ public:
     void advance(App& app, double ms) override;
     std::expected<void, std::string> screenshot(const std::string& png_path) override;
     const Targets& targets() const override { return targets_; }
+    const FrameRecord& record() const override { return shown_record_; }
     const HostStats& stats() const override { return stats_; }
     double now_ms() const override { return clock_->now_ms(); }
 
@@ -78,6 +80,10 @@ private:
     Input input_;
     bool pointer_change_unseen_ = false;
     Targets targets_;
+    // Two records swapped at the end of a frame: each keeps its buffers, so recording a
+    // frame allocates nothing once frames as busy have been seen.
+    FrameRecord building_record_;
+    FrameRecord shown_record_;
     HostStats stats_;
 };
 
@@ -153,9 +159,11 @@ void SdlHost::draw_frame(App& app) {
     ImGui::NewFrame();
 
     targets_.begin_frame();
-    Frame frame{now, wall_ms(), static_cast<float>(w), static_cast<float>(h), &input_, &targets_};
+    building_record_.clear();
+    Frame frame{now, wall_ms(), static_cast<float>(w), static_cast<float>(h), &input_, &targets_, &building_record_};
     app.frame(frame);
     targets_.end_frame();
+    std::swap(building_record_, shown_record_);
 
     ImGui::Render();
     SDL_SetRenderDrawColor(renderer_.get(), 0, 0, 0, 255);

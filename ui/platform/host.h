@@ -58,6 +58,8 @@ public:
     virtual std::expected<void, std::string> screenshot(const std::string& png_path) = 0;
 
     virtual const Targets& targets() const = 0;
+    // What the last completed frame showed (frame_record.h).
+    virtual const FrameRecord& record() const = 0;
     virtual const HostStats& stats() const = 0;
     virtual double now_ms() const = 0;
 };

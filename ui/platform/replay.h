@@ -20,8 +20,10 @@ struct ReplayFailure {
 };
 
 struct ReplayOptions {
-    std::string screenshots_dir;  // empty: screenshot steps are accepted and skipped
-    double hold_ms = 3200.0;      // a hold step's default length
+    // Each screenshot NAME.png comes with NAME.labels.jsonl: the record of that frame
+    // (frame_record.h). Empty: screenshot steps are accepted and skipped.
+    std::string screenshots_dir;
+    double hold_ms = 3200.0;  // a hold step's default length
 };
 
 std::expected<void, ReplayFailure> run_replay(Host& host, App& app, std::istream& steps, const ReplayOptions& options);

@@ -198,6 +198,8 @@ Drawn text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
         }
     }
     const bool focused = focus.focused(id);
+    ui.mark(RecordRole::Field, (focused ? ui::platform::kRecordFocused : 0) |
+                                   (text.empty() && !options.hint.empty() ? ui::platform::kRecordPlaceholder : 0));
     if (focused && focus.reveal_frames > 0) {
         --focus.reveal_frames;
         ui.reveal_rect(Rect{x, y, w, m.label_h + m.box_h + m.error_h});
@@ -209,6 +211,7 @@ Drawn text_field(Ui& ui, Focus& focus, std::string_view id, std::string& text, f
         ui.label(options.hint, inner, TextOptions{.role = TextRole::Label, .colour = t.text_muted, .max_lines = 1});
     } else {
         ui.text_engine().draw(ImGui::GetWindowDrawList(), layout, std::round(inner.x), std::round(inner.y), t.text);
+        ui.record_text(text, layout, std::round(inner.x), std::round(inner.y), t.text, TextRole::Label);
     }
     if (focused) {
         const auto caret = ui.text_engine().caret(layout, text.empty() ? 0 : std::min(focus.caret, text.size()));
@@ -253,6 +256,7 @@ float chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> choices,
         const std::string id = std::string(id_prefix) + "." + std::string(c.key);
         if (ui.tap_area(id, r)) toggle(c.key);
         const bool on = is_on(c.key);
+        ui.mark(RecordRole::Chip, on ? ui::platform::kRecordSelected : 0);
         ui.fill(r, on ? t.primary : (ui.is_pressed() ? t.surface_pressed : t.surface), h * 0.5f);
         ui.outline(r, on ? t.primary : t.border, h * 0.5f, 2.0f);
         ui.label(c.label, r,
@@ -331,6 +335,7 @@ bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
             tapped = true;
         }
         const bool on = score == i;
+        ui.mark(RecordRole::Rating, on ? ui::platform::kRecordSelected : 0);
         ui.fill(cellr, on ? t.primary : (ui.is_pressed() ? t.surface_pressed : t.surface), 16.0f * u);
         ui.outline(cellr, on ? t.primary : t.border, 16.0f * u, 2.0f);
         const bool with_label = static_cast<int>(labels.size()) >= i;

@@ -54,6 +54,7 @@ const std::vector<Row>& rows_for(KeyboardLayout layout, bool shift) {
 bool key_button(Ui& ui, std::string_view id, std::string_view label, const Rect& r, bool on) {
     const auto& t = ui.theme();
     const bool tapped = ui.tap_area(id, r);
+    ui.mark(RecordRole::Key, on ? ui::platform::kRecordSelected : 0);
     const bool pressed = ui.is_pressed();
     ui.fill(r, on || pressed ? t.primary : t.surface, 10.0f * ui.scale());
     ui.outline(r, t.border, 10.0f * ui.scale(), 1.5f);

@@ -122,6 +122,7 @@ SignaturePadResult signature_pad(Ui& ui, std::string_view id, Ink& ink, float x,
     const Rect box{x, y, w, pad_h};
     fit_ink(ink, box.w, box.h);
     result.changed = track_pointer(ui, id, ink, box);
+    ui.mark(RecordRole::Signature, ink.empty() && !options.hint.empty() ? ui::platform::kRecordPlaceholder : 0);
     draw_pad(ui, ink, box, options);
     float bottom = box.bottom() + 10.0f * u;
     if (!options.error.empty()) bottom += draw_error(ui, options.error, x, bottom, w);

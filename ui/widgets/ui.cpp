@@ -17,6 +17,7 @@ ImVec2 v(float x, float y) { return ImVec2(x, y); }
 constexpr ImGuiWindowFlags kLayerFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse |
                                          ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
+constexpr Colour kOverlayDim = IM_COL32(0, 0, 0, 150);
 
 }  // namespace
 
@@ -67,6 +68,7 @@ void Ui::begin() {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, theme_.background);
     ImGui::Begin("##root", nullptr, kLayerFlags | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    record_surface(Rect{0, 0, frame_.width, frame_.height}, theme_.background);
 }
 
 void Ui::end() {
@@ -81,12 +83,19 @@ void Ui::begin_overlay(std::string_view name) {
     ImGui::SetNextWindowFocus();
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, v(0, 0));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kOverlayDim);
     std::string id = "##overlay." + std::string(name);
     ImGui::Begin(id.c_str(), nullptr, kLayerFlags);
+    ++layer_;
+    open_control_ = kNoControl;
+    record_surface(Rect{0, 0, frame_.width, frame_.height}, kOverlayDim);
 }
 
-void Ui::end_overlay() { end(); }
+void Ui::end_overlay() {
+    if (layer_ > 0) --layer_;
+    open_control_ = kNoControl;
+    end();
+}
 
 Rect Ui::from_start(float start, float y, float w, float h) const {
     return rtl_ ? Rect{frame_.width - start - w, y, w, h} : Rect{start, y, w, h};
@@ -109,6 +118,7 @@ float Ui::text_px(TextRole role) const {
 
 void Ui::fill(const Rect& r, Colour colour, float rounding) {
     ImGui::GetWindowDrawList()->AddRectFilled(v(r.x, r.y), v(r.right(), r.bottom()), colour, rounding);
+    record_surface(r, colour);
 }
 
 void Ui::outline(const Rect& r, Colour colour, float rounding, float thickness) {
@@ -147,8 +157,9 @@ float Ui::label(std::string_view text, const Rect& box, const TextOptions& optio
         if (options.align == ui::text::Align::Center) x += (box.w - l.width) * 0.5f;
         else if (to_right) x += box.w - l.width;
     }
-    text_.draw(ImGui::GetWindowDrawList(), l, std::round(x), std::round(y),
-               options.colour ? options.colour : theme_.text);
+    const Colour ink = options.colour ? options.colour : theme_.text;
+    text_.draw(ImGui::GetWindowDrawList(), l, std::round(x), std::round(y), ink);
+    record_text(text, l, std::round(x), std::round(y), ink, options.role);
     return l.height;
 }
 
@@ -171,6 +182,7 @@ void Ui::pop_clip() {
 }
 
 bool Ui::tap_area(std::string_view id, const Rect& area) {
+    record_control(id, area);
     Rect r = area;
     if (!clips_.empty()) {
         const Rect& c = clips_.back().rect;

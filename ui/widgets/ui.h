@@ -18,6 +18,7 @@
 
 namespace ui::widgets {
 
+using ui::platform::RecordRole;
 using ui::platform::Rect;
 struct ScrollState;
 using Colour = std::uint32_t;  // ImU32: 0xAABBGGRR
@@ -114,8 +115,26 @@ public:
     // True once the area has been held down for `ms`; progress (0..1) while held.
     bool hold_area(std::string_view id, const Rect& r, double ms, float* progress);
 
+    // The frame record (ui/platform/frame_record.h), filled as things are drawn, in drawing
+    // order. label() records its text; tap_area() records a control (a Button unless mark()
+    // says more), and the first text drawn inside the control's box becomes its text. A text
+    // in the theme's danger colour is an Error, one at Heading or Display size a Heading.
+    // What lies wholly outside the innermost clip (scrolled out of view) is not recorded;
+    // what is partly inside is, with its whole box and the clip, so checks can see it cut
+    // (and a control partly inside keeps its words, even when they are the part cut off).
+    //
+    // Says what the control just registered by tap_area() is, and its state (kRecord* flags).
+    void mark(RecordRole role, std::uint8_t flags = 0);
+    // Records text a widget drew itself with the text engine at (x, y), not through label().
+    void record_text(std::string_view text, const ui::text::Layout& layout, float x, float y, Colour colour,
+                     TextRole role);
+
 private:
     ui::text::Style style_for(const TextOptions& options) const;
+    void record_control(std::string_view id, const Rect& area);
+    void record_surface(const Rect& r, Colour colour);
+    Rect clip_rect() const;
+    Colour background_at(float x, float y, std::size_t before) const;
 
     ui::text::Engine& text_;
     const ui::platform::Frame& frame_;
@@ -131,6 +150,9 @@ private:
     };
     std::vector<Clip> clips_;
     std::string reveal_;
+    static constexpr std::size_t kNoControl = static_cast<std::size_t>(-1);
+    std::size_t open_control_ = kNoControl;  // the recorded control a label may belong to
+    std::uint8_t layer_ = 0;                 // overlays open above the screen
 };
 
 }  // namespace ui::widgets

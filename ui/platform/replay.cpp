@@ -3,6 +3,7 @@
 #include "ui/platform/replay.h"
 
 #include <filesystem>
+#include <fstream>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -87,89 +88,127 @@ Result screenshot_step(Host& host, const json& name, const ReplayOptions& option
         if (c == '/' || c == '\\') c = '_';
     std::error_code ec;
     std::filesystem::create_directories(options.screenshots_dir, ec);
-    return host.screenshot(options.screenshots_dir + "/" + file + ".png");
+    const std::string base = options.screenshots_dir + "/" + file;
+    if (auto shot = host.screenshot(base + ".png"); !shot) return shot;
+    // What the picture shows, for checks and speech that read screens without reading pixels.
+    std::ofstream labels(base + ".labels.jsonl", std::ios::binary | std::ios::trunc);
+    write_record_jsonl(host.record(), labels);
+    if (!labels.flush()) return std::unexpected("cannot write " + base + ".labels.jsonl");
+    return {};
 }
+
+// One handler per kind of step: the step's value (`it`), the whole step (for extra fields).
+using StepHandler = Result (*)(Host&, App&, const json& value, const json& step, const ReplayOptions&);
+
+Result tap_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    auto rect = target_rect(host, app, value);
+    if (!rect) return std::unexpected(rect.error());
+    tap_at(host, app, rect->cx(), rect->cy());
+    return {};
+}
+
+Result tap_xy_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    auto xy = point(value);
+    if (!xy) return std::unexpected(xy.error());
+    tap_at(host, app, xy->first, xy->second);
+    return {};
+}
+
+Result type_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    if (!value.is_string()) return std::unexpected("type needs a string");
+    host.push_text(value.get<std::string>());
+    host.settle(app);
+    return {};
+}
+
+Result key_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    auto key = key_named(value);
+    if (!key) return std::unexpected(key.error());
+    host.push_key(*key);
+    host.settle(app);
+    return {};
+}
+
+Result drag_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    auto path = parse_path(value);
+    if (!path) return std::unexpected(path.error());
+    return drag_through(host, app, *path);
+}
+
+Result drag_in_step(Host& host, App& app, const json& value, const json& step, const ReplayOptions&) {
+    auto rect = target_rect(host, app, value);
+    if (!rect) return std::unexpected(rect.error());
+    auto fractions = parse_path(step.value("path", json()));
+    if (!fractions) return std::unexpected(fractions.error());
+    for (auto& [fx, fy] : *fractions) {
+        fx = rect->x + fx * rect->w;
+        fy = rect->y + fy * rect->h;
+    }
+    return drag_through(host, app, *fractions);
+}
+
+Result hold_step(Host& host, App& app, const json& value, const json& step, const ReplayOptions& options) {
+    auto rect = target_rect(host, app, value);
+    if (!rect) return std::unexpected(rect.error());
+    const double ms = step.value("ms", options.hold_ms);
+    host.set_pointer(rect->cx(), rect->cy(), false);
+    host.settle(app);
+    host.set_pointer(rect->cx(), rect->cy(), true);
+    host.settle(app);
+    for (double t = 0.0; t < ms; t += 100.0) {
+        host.advance(app, 100.0);
+        host.settle(app);
+    }
+    host.set_pointer(rect->cx(), rect->cy(), false);
+    host.settle(app);
+    return {};
+}
+
+Result wait_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    if (!value.is_number() || value.get<double>() < 0) return std::unexpected("wait_ms needs a number >= 0");
+    host.advance(app, value.get<double>());
+    host.settle(app);
+    return {};
+}
+
+Result screenshot_handler(Host& host, App&, const json& value, const json&, const ReplayOptions& options) {
+    return screenshot_step(host, value, options);
+}
+
+Result expect_screen_step(Host&, App& app, const json& value, const json&, const ReplayOptions&) {
+    if (!value.is_string()) return std::unexpected("expect_screen needs a screen id");
+    if (app.screen_id() != value.get<std::string>())
+        return std::unexpected("expected screen '" + value.get<std::string>() + "' but '" +
+                               std::string(app.screen_id()) + "' is shown");
+    return {};
+}
+
+Result wait_sync_step(Host& host, App& app, const json& value, const json&, const ReplayOptions&) {
+    if (!value.is_number() || value.get<double>() < 0) return std::unexpected("wait_sync needs seconds >= 0");
+    const bool synced = app.wait_until_synced(value.get<double>());
+    host.settle(app);
+    if (!synced) return std::unexpected("outbox still not empty after " + value.dump() + " s");
+    return {};
+}
+
+constexpr std::pair<std::string_view, StepHandler> kSteps[] = {
+    {"tap", tap_step},
+    {"tap_xy", tap_xy_step},
+    {"type", type_step},
+    {"key", key_step},
+    {"drag", drag_step},
+    {"drag_in", drag_in_step},
+    {"hold", hold_step},
+    {"wait_ms", wait_step},
+    {"screenshot", screenshot_handler},
+    {"expect_screen", expect_screen_step},
+    {"wait_sync", wait_sync_step},
+};
 
 Result run_step(Host& host, App& app, const json& step, const ReplayOptions& options) {
     if (!step.is_object() || step.size() == 0) return std::unexpected("a step must be a JSON object");
-    if (auto it = step.find("tap"); it != step.end()) {
-        auto rect = target_rect(host, app, *it);
-        if (!rect) return std::unexpected(rect.error());
-        tap_at(host, app, rect->cx(), rect->cy());
-        return {};
-    }
-    if (auto it = step.find("tap_xy"); it != step.end()) {
-        auto xy = point(*it);
-        if (!xy) return std::unexpected(xy.error());
-        tap_at(host, app, xy->first, xy->second);
-        return {};
-    }
-    if (auto it = step.find("type"); it != step.end()) {
-        if (!it->is_string()) return std::unexpected("type needs a string");
-        host.push_text(it->get<std::string>());
-        host.settle(app);
-        return {};
-    }
-    if (auto it = step.find("key"); it != step.end()) {
-        auto key = key_named(*it);
-        if (!key) return std::unexpected(key.error());
-        host.push_key(*key);
-        host.settle(app);
-        return {};
-    }
-    if (auto it = step.find("drag"); it != step.end()) {
-        auto path = parse_path(*it);
-        if (!path) return std::unexpected(path.error());
-        return drag_through(host, app, *path);
-    }
-    if (auto it = step.find("drag_in"); it != step.end()) {
-        auto rect = target_rect(host, app, *it);
-        if (!rect) return std::unexpected(rect.error());
-        auto fractions = parse_path(step.value("path", json()));
-        if (!fractions) return std::unexpected(fractions.error());
-        for (auto& [fx, fy] : *fractions) {
-            fx = rect->x + fx * rect->w;
-            fy = rect->y + fy * rect->h;
-        }
-        return drag_through(host, app, *fractions);
-    }
-    if (auto it = step.find("hold"); it != step.end()) {
-        auto rect = target_rect(host, app, *it);
-        if (!rect) return std::unexpected(rect.error());
-        double ms = step.value("ms", options.hold_ms);
-        host.set_pointer(rect->cx(), rect->cy(), false);
-        host.settle(app);
-        host.set_pointer(rect->cx(), rect->cy(), true);
-        host.settle(app);
-        for (double t = 0.0; t < ms; t += 100.0) {
-            host.advance(app, 100.0);
-            host.settle(app);
-        }
-        host.set_pointer(rect->cx(), rect->cy(), false);
-        host.settle(app);
-        return {};
-    }
-    if (auto it = step.find("wait_ms"); it != step.end()) {
-        if (!it->is_number() || it->get<double>() < 0) return std::unexpected("wait_ms needs a number >= 0");
-        host.advance(app, it->get<double>());
-        host.settle(app);
-        return {};
-    }
-    if (auto it = step.find("screenshot"); it != step.end()) return screenshot_step(host, *it, options);
-    if (auto it = step.find("expect_screen"); it != step.end()) {
-        if (!it->is_string()) return std::unexpected("expect_screen needs a screen id");
-        if (app.screen_id() != it->get<std::string>())
-            return std::unexpected("expected screen '" + it->get<std::string>() + "' but '" +
-                                   std::string(app.screen_id()) + "' is shown");
-        return {};
-    }
-    if (auto it = step.find("wait_sync"); it != step.end()) {
-        if (!it->is_number() || it->get<double>() < 0) return std::unexpected("wait_sync needs seconds >= 0");
-        bool synced = app.wait_until_synced(it->get<double>());
-        host.settle(app);
-        if (!synced) return std::unexpected("outbox still not empty after " + it->dump() + " s");
-        return {};
-    }
+    for (const auto& [name, handler] : kSteps)
+        if (auto it = step.find(std::string(name)); it != step.end()) return handler(host, app, *it, step, options);
     return std::unexpected("unknown step " + step.dump());
 }
 

@@ -82,6 +82,7 @@ void type_tile(ScreenContext& ctx, RequestFlow& flow, std::string_view type, con
         ctx.session.changed = true;
     }
     const bool on = flow.form.request_type == type;
+    ui.mark(ui::platform::RecordRole::Chip, on ? ui::platform::kRecordSelected : 0);
     ui.fill(r, on ? t.primary : (ui.is_pressed() ? t.surface_pressed : t.surface), 18.0f * u);
     ui.outline(r, on ? t.primary : t.border, 18.0f * u, 2.0f * u);
     const float icon = 30.0f * u;

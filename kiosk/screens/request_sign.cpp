@@ -59,6 +59,8 @@ float declaration(ScreenContext& ctx, RequestFlow& flow, float x, float y, float
         request::drop_error(flow, "declaration");
         ctx.session.changed = true;
     }
+    // A tick box to whoever reads the record (speech, layout checks): chosen or not.
+    ui.mark(ui::platform::RecordRole::Chip, accepted ? ui::platform::kRecordSelected : 0);
     const bool error = !field_error(ctx, flow.errors, "declaration").empty();
     ui.fill(row, ui.is_pressed() ? t.surface_pressed : t.surface, 16.0f * u);
     ui.outline(row, accepted ? t.primary : (error ? t.danger : t.border), 16.0f * u,

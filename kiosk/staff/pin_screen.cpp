@@ -40,6 +40,7 @@ float pin_field(screens::ScreenContext& ctx, std::string_view id, std::string_vi
     const float box_w = std::min(w, 560.0f * u);
     const Rect box = ui.from_start(x, y + label_h, box_w, 84.0f * u);
     if (ui.tap_area(id, box)) focus.focus(id, ui::widgets::KeyboardLayout::Digits);
+    ui.mark(ui::platform::RecordRole::Field, focus.focused(id) ? ui::platform::kRecordFocused : 0);
     ui.fill(box, t.surface, 12.0f * u);
     ui.outline(box, focus.focused(id) ? t.primary : t.border, 12.0f * u, focus.focused(id) ? 3.0f * u : 2.0f * u);
     // Dots from the left in both languages: a PIN is a number, read left to right.

@@ -3,7 +3,6 @@
 // thread in sigwait(), not a handler, so stopping the server happens in ordinary code.
 #include <pthread.h>
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -75,12 +74,8 @@ int cmd_serve(const Args& args) {
     std::thread waiter([&server, &done, signals] {
         int signal = 0;
         sigwait(&signals, &signal);
-        // httplib ignores stop() until its accept loop has begun; a signal that arrives just
-        // after the "listening" line would be lost without asking again.
-        while (!done.load()) {
-            server.stop();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        // A stop() before run() begins is kept, so one is enough however early the signal.
+        if (!done.load()) server.stop();
     });
     std::printf("listening on %s:%d\n", listen->host.c_str(), *port);
     std::fflush(stdout);

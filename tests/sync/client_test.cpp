@@ -125,14 +125,18 @@ TEST_F(SyncClient, SplitsBatchesHqFindsTooLargeAndRejectsARecordThatCannotFit) {
     HqServer hq(setup.hq_dir);
     auto big_record = [&](std::size_t sealed_bytes) {
         protocol::Record r;
-        r.id = protocol::random_nonce();
+        auto hex = protocol::random_nonce();
+        r.id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+               hex.substr(20, 12);
         r.kind = "feedback";
         r.kiosk = "kiosk-1";
         r.created_ms = 1764120000000;
+        r.clear = {{"category", "inquiry"}};
         r.sealed = protocol::to_base64(std::string(sealed_bytes, 'z'));
         return r;
     };
-    auto a = big_record(1u << 20), b = big_record(1u << 20), huge = big_record(7u << 20);
+    // a and b fit in one batch; with huge the batch is more than HQ takes, and huge alone too.
+    auto a = big_record(300u << 10), b = big_record(300u << 10), huge = big_record(7u << 20);
     for (const auto& r : {a, b, huge}) outbox->add(r.id, protocol::serialize(r));
     auto config = fast_config(setup.identity, "http://127.0.0.1:" + std::to_string(hq.port()));
     config.max_batch_bytes = 64u << 20;

@@ -100,7 +100,8 @@ TEST_F(SyncHq, JudgesEachRecordOnItsOwn) {
     auto conflicting = nlohmann::json::parse(good.json);
     conflicting["created"] = 5;
     auto body = protocol::submission_body(
-        "kiosk-1", {good.json, other_kiosk.json, R"({"v":1,"id":"bad-kind","kind":"x","kiosk":"kiosk-1","created":1})",
+        "kiosk-1", {good.json, other_kiosk.json,
+                    R"({"v":1,"id":"0193b6c2-0000-4000-a000-0000000000bd","kind":"x","kiosk":"kiosk-1","created":1})",
                     conflicting.dump()});
     auto sent = signed_call("POST", "/v1/submissions", body);
     ASSERT_EQ(sent.response.status, 200) << sent.response.body;
@@ -109,9 +110,30 @@ TEST_F(SyncHq, JudgesEachRecordOnItsOwn) {
     EXPECT_EQ(results[0].outcome, protocol::Outcome::accepted);
     EXPECT_EQ(results[1].outcome, protocol::Outcome::rejected);
     EXPECT_NE(results[1].reason.find("another kiosk"), std::string::npos);
-    EXPECT_EQ(results[2].id, "bad-kind");
+    EXPECT_EQ(results[2].id, "0193b6c2-0000-4000-a000-0000000000bd");
     EXPECT_EQ(results[2].reason, "unknown kind");
     EXPECT_EQ(results[3].outcome, protocol::Outcome::rejected);  // same id, different content
+    expect_exactly_once(setup.hq_dir, {good});
+}
+
+TEST_F(SyncHq, RejectsRecordsWhoseClearPartBreaksItsSchemaWithAReason) {
+    auto good = maker.with_kind("rating");
+    auto many_keys = nlohmann::json::parse(maker.with_kind("rating").json);
+    for (int i = 0; i < 20000; ++i) many_keys["clear"]["k" + std::to_string(i)] = i;
+    auto long_text = nlohmann::json::parse(maker.with_kind("rating").json);
+    long_text["clear"]["comment"] = std::string(7u << 20, 'a');
+    auto not_uuid = nlohmann::json::parse(maker.with_kind("feedback").json);
+    not_uuid["id"] = "x";
+    auto body = protocol::submission_body("kiosk-1", {good.json, many_keys.dump(), long_text.dump(), not_uuid.dump()});
+    auto sent = signed_call("POST", "/v1/submissions", body);
+    ASSERT_EQ(sent.response.status, 200) << sent.response.body.substr(0, 300);
+    auto results = protocol::parse_batch_reply(sent.response.body)->results;
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results[0].outcome, protocol::Outcome::accepted);
+    EXPECT_EQ(results[1].reason, "clear has more members than a rating has");
+    EXPECT_EQ(results[2].reason, "clear.comment is too long");
+    EXPECT_EQ(results[3].reason, "id is not a UUID");
+    EXPECT_LT(sent.response.body.size(), 1000u);  // reasons never echo what was sent
     expect_exactly_once(setup.hq_dir, {good});
 }
 

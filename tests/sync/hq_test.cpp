@@ -7,6 +7,7 @@
 #include "sync/client/http.h"
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/messages.h"
+#include "tests/sync/attack.h"
 #include "tests/sync/fixtures.h"
 #include "tests/sync/process.h"
 
@@ -259,6 +260,26 @@ TEST_F(SyncHq, ServesContentWithAnETag) {
     EXPECT_NE(changed.response.header("etag"), etag);
     ASSERT_TRUE(protocol::write_file_atomic(setup.hq_dir / "content.json", "{broken"));
     EXPECT_EQ(signed_call("GET", "/v1/content", "").response.status, 500);
+}
+
+TEST_F(SyncHq, LogsWhatAClientSentOnlyEscaped) {
+    // A raw ESC and newline in the path, an encoded newline, a bidi override: none may reach
+    // the operator's terminal or start a line of its own in the log.
+    for (std::string target : {"/v1/\x1b[31mred", "/v1/x%0akiosk-hq:%20forged",
+                               "/v1/\xe2\x80\xae"
+                               "evil",
+                               "/v1/\x1b]0;t\x07"}) {
+        auto socket = connect_from("127.0.0.1", hq.port());
+        ASSERT_TRUE(socket.send_all("GET " + target + " HTTP/1.1\r\nHost: hq\r\n\r\n"));
+        socket.read_reply(std::chrono::milliseconds(300));
+    }
+    EXPECT_EQ(hq.stop(), 0);
+    auto log = *protocol::read_file(setup.hq_dir / "serve.log");
+    EXPECT_EQ(log.find('\x1b'), std::string::npos) << log;
+    EXPECT_EQ(log.find("\xe2\x80\xae"), std::string::npos) << log;
+    EXPECT_EQ(log.find("\nkiosk-hq: forged"), std::string::npos) << log;
+    EXPECT_NE(log.find("\\u{001B}[31mred"), std::string::npos) << log;
+    hq = HqServer(setup.hq_dir);
 }
 
 TEST_F(SyncHq, StopsCleanlyOnSigtermAndSigint) {

@@ -11,6 +11,7 @@
 #include "sync/hq/hq_dir.h"
 #include "sync/hq/ingest.h"
 #include "sync/hq/log_text.h"
+#include "sync/hq/tls_identity.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/json_text.h"
@@ -99,7 +100,16 @@ int cmd_provision(const Args& args) {
     if (!box) return fail(box.error());
     auto store = open_store(*dir);
     if (!store) return fail(store.error());
-    protocol::KioskIdentity identity{*kiosk, url ? *url : "http://127.0.0.1:8787", protocol::random_secret(), *box};
+    protocol::KioskIdentity identity{*kiosk, url ? *url : "http://127.0.0.1:8787", protocol::random_secret(), *box, {},
+                                     {}};
+    if (const auto* tls = args.option("--tls-cert")) {
+        auto pem = protocol::read_file(*tls, 1u << 20);
+        if (!pem) return fail(pem.error());
+        auto pin = tls_public_key_pin(*pem);
+        if (!pin) return fail(*tls + ": " + pin.error());
+        identity.hq_tls_certificate = std::move(*pem);
+        identity.hq_tls_pin = std::move(*pin);
+    }
     // The kiosk's files first: if writing them fails, HQ still accepts the previous secret.
     if (auto written = protocol::write_kiosk_identity(*out, identity); !written) return fail(written.error());
     if (auto put = (*store)->put_kiosk(*kiosk, identity.secret); !put) return fail(put.error());

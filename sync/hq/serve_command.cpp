@@ -10,6 +10,7 @@
 #include "sync/hq/cli.h"
 #include "sync/hq/hq_dir.h"
 #include "sync/hq/server.h"
+#include "sync/hq/tls_identity.h"
 
 namespace kiosk_sync::hq {
 
@@ -53,6 +54,21 @@ int cmd_serve(const Args& args) {
         std::fprintf(stderr, "kiosk-hq: --listen must be HOST:PORT, e.g. 127.0.0.1:8787\n");
         return 2;
     }
+    const auto* tls_certificate = args.option("--tls-cert");
+    const auto* tls_key = args.option("--tls-key");
+    if ((tls_certificate == nullptr) != (tls_key == nullptr)) {
+        std::fprintf(stderr, "kiosk-hq: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    std::optional<TlsIdentity> tls;
+    if (tls_certificate != nullptr) {
+        auto loaded = load_tls_identity(*tls_certificate, *tls_key);
+        if (!loaded) {
+            std::fprintf(stderr, "kiosk-hq: %s\n", loaded.error().c_str());
+            return 1;
+        }
+        tls = std::move(*loaded);
+    }
     HqDir dir{*dir_text};
     auto store = open_store(dir);
     if (!store) {
@@ -64,7 +80,7 @@ int cmd_serve(const Args& args) {
     sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}});
+    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}, std::move(tls), {}});
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "kiosk-hq: %s\n", port.error().c_str());

@@ -20,6 +20,7 @@ std::string_view to_string(SyncError error) {
     case SyncError::refused: return "refused";
     case SyncError::bad_reply: return "bad_reply";
     case SyncError::local_store: return "local_store";
+    case SyncError::hq_identity_changed: return "hq_identity_changed";
     }
     return "none";
 }
@@ -29,6 +30,8 @@ ClientConfig ClientConfig::from_identity(const protocol::KioskIdentity& identity
     config.hq_url = identity.hq_url;
     config.kiosk_id = identity.kiosk_id;
     config.secret = identity.secret;
+    config.tls_ca_file = identity.hq_tls_certificate;
+    config.tls_pinned_key = identity.hq_tls_pin;
     return config;
 }
 
@@ -127,7 +130,8 @@ void Client::run() {
     std::random_device device;
     Backoff backoff(config_.backoff_initial, config_.backoff_max,
                     config_.jitter_seed != 0 ? config_.jitter_seed : (std::uint64_t{device()} << 32 | device()));
-    HttpOptions http{config_.connect_timeout, config_.request_timeout, 16u << 20, &abort_};
+    HttpOptions http{config_.connect_timeout, config_.request_timeout, 16u << 20, &abort_,
+                     config_.tls_ca_file,     config_.tls_pinned_key};
     HqConnection hq(HqEndpoint{config_.hq_url, config_.kiosk_id, config_.secret, config_.clock}, http);
     CycleLimits limits{config_.max_batch_records, config_.max_batch_bytes, config_.pull_statuses, config_.pull_content};
     std::unique_ptr<Outbox> outbox;

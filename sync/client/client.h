@@ -35,6 +35,9 @@ struct ClientConfig {
     std::string hq_url;  // "http://127.0.0.1:8787"
     std::string kiosk_id;
     protocol::Secret secret{};
+    // HQ's pinned certificate, from provisioning (empty: the system's CAs, no pin).
+    std::string tls_ca_file;
+    std::string tls_pinned_key;  // "sha256//<base64>"
 
     std::size_t max_batch_records = 100;
     std::size_t max_batch_bytes = 1u << 20;

@@ -31,6 +31,10 @@ std::string percent_encode(std::string_view text) {
 Failure transport_failure(const HttpFailure& failure) {
     Failure out;
     out.error = failure.kind == TransportError::timeout ? SyncError::timeout : SyncError::offline;
+    if (failure.kind == TransportError::identity) {
+        out.error = SyncError::hq_identity_changed;
+        out.retry_soon = false;  // a certificate does not change back on its own
+    }
     out.detail = failure.message;
     return out;
 }

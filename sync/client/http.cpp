@@ -69,6 +69,8 @@ HttpFailure failure_of(CURLcode code, const Transfer& transfer, const char* deta
     case CURLE_COULDNT_RESOLVE_HOST: return {TransportError::connect, message};
     case CURLE_OPERATION_TIMEDOUT: return {TransportError::timeout, message};
     case CURLE_ABORTED_BY_CALLBACK: return {TransportError::aborted, message};
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_PEER_FAILED_VERIFICATION: return {TransportError::identity, message};
     default: return {TransportError::other, transfer.too_large ? "reply is too large" : message};
     }
 }
@@ -116,6 +118,13 @@ std::expected<HttpResponse, HttpFailure> HttpClient::request(std::string_view me
     curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(curl, CURLOPT_XFERINFODATA, &transfer);
+    if (!options_.ca_file.empty()) {
+        // Only the provisioned certificate: a certificate from any CA the system trusts is
+        // still not HQ's.
+        curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+        curl_easy_setopt(curl, CURLOPT_CAPATH, nullptr);
+    }
+    if (!options_.pinned_key.empty()) curl_easy_setopt(curl, CURLOPT_PINNEDPUBLICKEY, options_.pinned_key.c_str());
 
     CURLcode code = curl_easy_perform(curl);
     // The header list and error buffer die with this frame; curl must not keep pointers to them.

@@ -29,7 +29,8 @@ struct HttpResponse {
     }
 };
 
-enum class TransportError { connect, timeout, aborted, other };
+// identity: HQ's TLS certificate is not the pinned one (or does not verify against it).
+enum class TransportError { connect, timeout, aborted, identity, other };
 
 struct HttpFailure {
     TransportError kind = TransportError::other;
@@ -41,6 +42,10 @@ struct HttpOptions {
     std::chrono::milliseconds total_timeout{60'000};
     std::size_t max_response_bytes = 16u << 20;
     const std::atomic<bool>* abort = nullptr;  // when true, the transfer stops
+    // When set, the only certificate trusted for HTTPS (the system's CAs are not consulted)
+    // and the public key the server must present.
+    std::string ca_file;
+    std::string pinned_key;  // "sha256//<base64>", as CURLOPT_PINNEDPUBLICKEY takes it
 };
 
 class HttpClient {

@@ -24,6 +24,10 @@ enum class SyncError {
     refused,       // HQ says the request itself is wrong (4xx): a bug, retried only slowly
     bad_reply,     // a reply that is unsigned, forged or unreadable
     local_store,   // the kiosk's own database failed
+    // HQ answered with a TLS certificate other than the one pinned at provisioning: someone
+    // may be impersonating HQ, or HQ's certificate was replaced without re-provisioning.
+    // Nothing is sent; staff must call HQ (retried only after the longest pause).
+    hq_identity_changed,
 };
 
 // "offline", "timeout", ... — stable keys, never shown raw.

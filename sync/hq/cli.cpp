@@ -10,6 +10,8 @@
 
 #include "sync/hq/hq_dir.h"
 #include "sync/hq/ingest.h"
+#include "sync/hq/log_text.h"
+#include "sync/hq/tls_identity.h"
 #include "sync/protocol/bundle.h"
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/json_text.h"
@@ -20,8 +22,10 @@ namespace {
 
 using nlohmann::json;
 
+// Messages quote references, ids and file contents from outside; printable() keeps those
+// from acting on the operator's terminal.
 int fail(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s\n", message.c_str());
+    std::fprintf(stderr, "kiosk-hq: %s\n", printable(message, 1000).c_str());
     return 1;
 }
 
@@ -42,6 +46,7 @@ json summary_json(const StoredRecord& stored) {
         {"kiosk", stored.record.kiosk}, {"created", stored.record.created_ms}, {"status", stored.status}};
 }
 
+// The record with its personal data, or with "error" saying why it could not be opened.
 json decrypted_json(const StoredRecord& stored, const BoxKeyPair& keys) {
     json out = summary_json(stored);
     out["note"] = stored.note;
@@ -95,7 +100,16 @@ int cmd_provision(const Args& args) {
     if (!box) return fail(box.error());
     auto store = open_store(*dir);
     if (!store) return fail(store.error());
-    protocol::KioskIdentity identity{*kiosk, url ? *url : "http://127.0.0.1:8787", protocol::random_secret(), *box};
+    protocol::KioskIdentity identity{*kiosk, url ? *url : "http://127.0.0.1:8787", protocol::random_secret(), *box, {},
+                                     {}};
+    if (const auto* tls = args.option("--tls-cert")) {
+        auto pem = protocol::read_file(*tls, 1u << 20);
+        if (!pem) return fail(pem.error());
+        auto pin = tls_public_key_pin(*pem);
+        if (!pin) return fail(*tls + ": " + pin.error());
+        identity.hq_tls_certificate = std::move(*pem);
+        identity.hq_tls_pin = std::move(*pin);
+    }
     // The kiosk's files first: if writing them fails, HQ still accepts the previous secret.
     if (auto written = protocol::write_kiosk_identity(*out, identity); !written) return fail(written.error());
     if (auto put = (*store)->put_kiosk(*kiosk, identity.secret); !put) return fail(put.error());
@@ -118,8 +132,9 @@ int cmd_list(const Args& args) {
     }
     for (const auto& s : *records)
         std::printf("%s  %-15s  %-10s  %-16s  %-9s  %s\n", format_utc(s.record.created_ms).c_str(),
-                    s.record.kind.c_str(), s.record.reference.empty() ? "-" : s.record.reference.c_str(),
-                    s.record.kiosk.c_str(), s.status.c_str(), s.record.id.c_str());
+                    printable(s.record.kind).c_str(),
+                    s.record.reference.empty() ? "-" : printable(s.record.reference).c_str(),
+                    printable(s.record.kiosk).c_str(), printable(s.status).c_str(), printable(s.record.id).c_str());
     return 0;
 }
 
@@ -136,12 +151,18 @@ int cmd_decrypt(const Args& args) {
     if (!records) return fail(records.error());
     if (ref && records->empty()) return fail("no record with reference or id " + std::string(*ref));
     json out = json::array();
-    for (const auto& stored : *records) out.push_back(decrypted_json(stored, *keys));
-    if (args.flag("--json")) {
-        std::cout << protocol::dump_json(out) << "\n";
-        return 0;
+    std::size_t unopened = 0;
+    for (const auto& stored : *records) {
+        out.push_back(decrypted_json(stored, *keys));
+        if (out.back().contains("error")) ++unopened;
     }
-    for (const auto& r : out) std::cout << r.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    if (args.flag("--json")) std::cout << protocol::dump_json(out) << "\n";
+    else
+        for (const auto& r : out) std::cout << r.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    // A script reading the output must not take a wrong key for records without personal data.
+    if (unopened > 0)
+        return fail(std::to_string(unopened) + " of " + std::to_string(out.size()) +
+                    " records could not be opened; is this HQ's private key?");
     return 0;
 }
 
@@ -183,7 +204,7 @@ int cmd_import(const Args& args) {
     for (const auto& v : *verdicts) {
         ++counts[static_cast<std::size_t>(v.outcome)];
         if (v.outcome == protocol::Outcome::rejected)
-            std::fprintf(stderr, "kiosk-hq: rejected %s: %s\n", v.id.c_str(), v.reason.c_str());
+            std::fprintf(stderr, "kiosk-hq: rejected %s: %s\n", printable(v.id).c_str(), printable(v.reason).c_str());
     }
     std::printf("imported %zu records from kiosk %s: %zu accepted, %zu duplicate, %zu rejected\n", verdicts->size(),
                 header->kiosk.c_str(), counts[0], counts[1], counts[2]);

@@ -16,7 +16,7 @@ std::expected<std::vector<protocol::ItemVerdict>, std::string> ingest_items(
             verdicts[i].reason = item.record.error();
             continue;
         }
-        if (auto problem = protocol::check_record(*item.record)) {
+        if (auto problem = protocol::check_record(*item.record, now_ms)) {
             verdicts[i].reason = *problem;
             continue;
         }

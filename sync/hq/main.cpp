@@ -11,8 +11,8 @@ using kiosk_sync::hq::Args;
 
 constexpr const char* kUsage = R"(usage:
   kiosk-hq init --dir HQDIR
-  kiosk-hq provision --dir HQDIR --kiosk ID --out DATADIR [--hq-url URL]
-  kiosk-hq serve --dir HQDIR --listen 127.0.0.1:PORT
+  kiosk-hq provision --dir HQDIR --kiosk ID --out DATADIR [--hq-url URL] [--tls-cert F]
+  kiosk-hq serve --dir HQDIR --listen 127.0.0.1:PORT [--tls-cert F --tls-key F]
   kiosk-hq list --dir HQDIR [--json]
   kiosk-hq decrypt --dir HQDIR [--json] [REF]
   kiosk-hq set-status --dir HQDIR REF accepted|rejected|in-review [--note TEXT] [--kiosk ID]
@@ -22,7 +22,7 @@ constexpr const char* kUsage = R"(usage:
 
 bool takes_value(std::string_view name) {
     return name == "--dir" || name == "--kiosk" || name == "--out" || name == "--hq-url" || name == "--listen" ||
-           name == "--note" || name == "--csv";
+           name == "--note" || name == "--csv" || name == "--tls-cert" || name == "--tls-key";
 }
 
 bool parse(int argc, char** argv, Args& args) {

@@ -3,7 +3,6 @@
 // thread in sigwait(), not a handler, so stopping the server happens in ordinary code.
 #include <pthread.h>
 #include <atomic>
-#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <thread>
@@ -11,6 +10,7 @@
 #include "sync/hq/cli.h"
 #include "sync/hq/hq_dir.h"
 #include "sync/hq/server.h"
+#include "sync/hq/tls_identity.h"
 
 namespace kiosk_sync::hq {
 
@@ -54,6 +54,21 @@ int cmd_serve(const Args& args) {
         std::fprintf(stderr, "kiosk-hq: --listen must be HOST:PORT, e.g. 127.0.0.1:8787\n");
         return 2;
     }
+    const auto* tls_certificate = args.option("--tls-cert");
+    const auto* tls_key = args.option("--tls-key");
+    if ((tls_certificate == nullptr) != (tls_key == nullptr)) {
+        std::fprintf(stderr, "kiosk-hq: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    std::optional<TlsIdentity> tls;
+    if (tls_certificate != nullptr) {
+        auto loaded = load_tls_identity(*tls_certificate, *tls_key);
+        if (!loaded) {
+            std::fprintf(stderr, "kiosk-hq: %s\n", loaded.error().c_str());
+            return 1;
+        }
+        tls = std::move(*loaded);
+    }
     HqDir dir{*dir_text};
     auto store = open_store(dir);
     if (!store) {
@@ -65,7 +80,7 @@ int cmd_serve(const Args& args) {
     sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}});
+    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}, std::move(tls), {}});
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "kiosk-hq: %s\n", port.error().c_str());
@@ -75,12 +90,8 @@ int cmd_serve(const Args& args) {
     std::thread waiter([&server, &done, signals] {
         int signal = 0;
         sigwait(&signals, &signal);
-        // httplib ignores stop() until its accept loop has begun; a signal that arrives just
-        // after the "listening" line would be lost without asking again.
-        while (!done.load()) {
-            server.stop();
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
+        // A stop() before run() begins is kept, so one is enough however early the signal.
+        if (!done.load()) server.stop();
     });
     std::printf("listening on %s:%d\n", listen->host.c_str(), *port);
     std::fflush(stdout);

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "sync/protocol/file_io.h"
+#include "sync/protocol/kiosk_files.h"
 
 namespace kiosk_sync::protocol {
 
@@ -71,6 +72,8 @@ std::expected<BundleHeader, std::string> read_bundle_header(std::string_view tex
     auto mac = string_member(*parsed, "hmac");
     if (!kiosk || !created || !count || *count < 0 || !digest || !mac)
         return std::unexpected("bundle header is incomplete");
+    // Checked here, before any caller can print it: the field is whatever the file holds.
+    if (!is_valid_kiosk_id(*kiosk)) return std::unexpected("bundle header's kiosk is not a kiosk id");
     return BundleHeader{*kiosk, *created, static_cast<std::size_t>(*count), *digest, *mac};
 }
 

@@ -16,6 +16,12 @@ std::filesystem::path kiosk_secret_path(const std::filesystem::path& data_dir) {
 std::filesystem::path kiosk_hq_box_path(const std::filesystem::path& data_dir) {
     return data_dir / "keys" / "hq_box.pub";
 }
+std::filesystem::path kiosk_hq_tls_certificate_path(const std::filesystem::path& data_dir) {
+    return data_dir / "keys" / "hq_tls.pem";
+}
+std::filesystem::path kiosk_hq_tls_pin_path(const std::filesystem::path& data_dir) {
+    return data_dir / "keys" / "hq_tls.pin";
+}
 
 bool is_valid_kiosk_id(std::string_view id) {
     if (id.empty() || id.size() > 64) return false;
@@ -26,6 +32,26 @@ bool is_valid_kiosk_id(std::string_view id) {
 }
 
 std::string key_file_text(std::span<const unsigned char> key) { return to_hex(key) + "\n"; }
+
+namespace {
+
+// The certificate and pin come together or not at all: a kiosk with half of them would
+// either trust any certificate or none.
+std::expected<KioskIdentity, std::string> load_tls_pin(const std::filesystem::path& data_dir, KioskIdentity identity) {
+    bool has_certificate = std::filesystem::exists(kiosk_hq_tls_certificate_path(data_dir));
+    bool has_pin = std::filesystem::exists(kiosk_hq_tls_pin_path(data_dir));
+    if (!has_certificate && !has_pin) return identity;
+    if (!has_certificate || !has_pin) return std::unexpected("keys/hq_tls.pem and keys/hq_tls.pin must both be there");
+    auto pin = read_file(kiosk_hq_tls_pin_path(data_dir), 4096);
+    if (!pin) return std::unexpected(pin.error());
+    while (!pin->empty() && (pin->back() == '\n' || pin->back() == '\r')) pin->pop_back();
+    if (!pin->starts_with("sha256//") || pin->size() != 8 + 44) return std::unexpected("keys/hq_tls.pin is not a pin");
+    identity.hq_tls_pin = *pin;
+    identity.hq_tls_certificate = kiosk_hq_tls_certificate_path(data_dir).string();
+    return identity;
+}
+
+}  // namespace
 
 std::expected<KioskIdentity, std::string> load_kiosk_identity(const std::filesystem::path& data_dir) {
     auto config_text = read_file(kiosk_config_path(data_dir), 1u << 20);
@@ -51,7 +77,7 @@ std::expected<KioskIdentity, std::string> load_kiosk_identity(const std::filesys
     auto box = secret_from_hex(*box_text);  // same shape: 32 bytes in hex
     if (!box) return std::unexpected("keys/hq_box.pub is not 64 hex characters");
     std::copy(box->begin(), box->end(), identity.hq_box_public.begin());
-    return identity;
+    return load_tls_pin(data_dir, identity);
 }
 
 std::expected<void, std::string> write_kiosk_identity(const std::filesystem::path& data_dir,
@@ -76,6 +102,14 @@ std::expected<void, std::string> write_kiosk_identity(const std::filesystem::pat
     if (auto r = write_file_atomic(kiosk_secret_path(data_dir), key_file_text(identity.secret), 0600); !r) return r;
     if (auto r = write_file_atomic(kiosk_hq_box_path(data_dir), key_file_text(identity.hq_box_public), 0644); !r)
         return r;
+    if (identity.hq_tls_certificate.empty()) {
+        std::filesystem::remove(kiosk_hq_tls_pin_path(data_dir), ec);
+        std::filesystem::remove(kiosk_hq_tls_certificate_path(data_dir), ec);
+    } else {
+        if (auto r = write_file_atomic(kiosk_hq_tls_certificate_path(data_dir), identity.hq_tls_certificate, 0644); !r)
+            return r;
+        if (auto r = write_file_atomic(kiosk_hq_tls_pin_path(data_dir), identity.hq_tls_pin + "\n", 0644); !r) return r;
+    }
     return write_file_atomic(kiosk_config_path(data_dir),
                              config.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", 0644);
 }

@@ -1,6 +1,8 @@
 // sync/protocol/kiosk_files.h — the provisioning files in a kiosk's data directory
 // (docs/DATA.md): config.json {"kiosk_id","hq_url",...}, keys/kiosk.secret and
-// keys/hq_box.pub, each key 64 lowercase hex characters and a newline, the secret mode 0600.
+// keys/hq_box.pub, each key 64 lowercase hex characters and a newline, the secret mode 0600;
+// when HQ speaks TLS, keys/hq_tls.pem (HQ's certificate, the only one the kiosk trusts for
+// HQ) and keys/hq_tls.pin ("sha256//<base64 of the SHA-256 of its public key>" and a newline).
 // `kiosk-hq provision` writes them, the kiosk reads them. Not here: the kiosk's other
 // settings in config.json (kept untouched when provisioning merges its two keys in).
 #pragma once
@@ -22,11 +24,16 @@ struct KioskIdentity {
     std::string hq_url;
     Secret secret{};
     BoxPublicKey hq_box_public{};
+    // HQ's TLS identity; both empty when HQ was provisioned without one.
+    std::string hq_tls_certificate;  // where the PEM file is (loading) or its text (writing)
+    std::string hq_tls_pin;          // "sha256//<base64>"
 };
 
 std::filesystem::path kiosk_config_path(const std::filesystem::path& data_dir);
 std::filesystem::path kiosk_secret_path(const std::filesystem::path& data_dir);
 std::filesystem::path kiosk_hq_box_path(const std::filesystem::path& data_dir);
+std::filesystem::path kiosk_hq_tls_certificate_path(const std::filesystem::path& data_dir);
+std::filesystem::path kiosk_hq_tls_pin_path(const std::filesystem::path& data_dir);
 
 // A kiosk id is 1-64 letters, digits, '-', '_' or '.': it appears in file names and headers.
 bool is_valid_kiosk_id(std::string_view id);
@@ -35,6 +42,8 @@ std::expected<KioskIdentity, std::string> load_kiosk_identity(const std::filesys
 
 // Creates data_dir and data_dir/keys as needed, writes both keys, and merges kiosk_id and
 // hq_url into config.json (refusing to touch a config.json that is not a JSON object).
+// identity.hq_tls_certificate is the PEM text here; without one, an older pin is removed,
+// so a kiosk never keeps trusting a certificate HQ no longer has.
 std::expected<void, std::string> write_kiosk_identity(const std::filesystem::path& data_dir,
                                                       const KioskIdentity& identity);
 

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "sync/protocol/json_text.h"
+#include "sync/protocol/record_schema.h"
 
 namespace kiosk_sync::protocol {
 
@@ -53,7 +54,6 @@ std::expected<Record, std::string> parse_record(std::string_view text) {
 
 namespace {
 
-constexpr std::size_t kMaxIdLength = 64;
 constexpr std::size_t kMaxReferenceLength = 32;
 constexpr std::array kKinds = {"support_request", "feedback", "volunteer", "rating"};
 
@@ -67,19 +67,32 @@ bool is_key_text(std::string_view text, std::size_t max_length) {
 
 }  // namespace
 
-std::optional<std::string> check_record(const Record& record) {
-    if (!is_key_text(record.id, kMaxIdLength)) return "id must be 1-64 letters, digits, '-', '_' or '.'";
+std::optional<std::string> check_record(const Record& record, std::int64_t now_ms) {
+    if (!is_uuid(record.id)) return "id is not a UUID";
     if (std::find(kKinds.begin(), kKinds.end(), record.kind) == kKinds.end()) return "unknown kind";
     if (record.kiosk.empty()) return "kiosk is empty";
-    if (record.created_ms <= 0) return "created is not a time";
+    if (record.created_ms < kEarliestCreatedMs || record.created_ms > now_ms + kCreatedAheadMs)
+        return "created is not a plausible time";
     if (!record.reference.empty() && !is_key_text(record.reference, kMaxReferenceLength))
         return "reference has characters or length a visitor could not type";
+    if (record.sealed.size() > kMaxSealedBytes) return "sealed is larger than any visitor's data";
     if (!record.sealed.empty()) {
         auto sealed = from_base64(record.sealed);
         if (!sealed) return "sealed is not base64";
         if (sealed->size() < crypto_box_SEALBYTES) return "sealed is too short to be a sealed box";
     }
+    if (auto problem = check_clear(record.kind, record.clear)) return problem;
     return std::nullopt;
+}
+
+bool is_uuid(std::string_view text) {
+    if (text.size() != 36) return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? c != '-' : !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
 }
 
 std::string to_base64(std::string_view bytes) {

@@ -30,10 +30,22 @@ std::expected<Record, std::string> record_from_json(const nlohmann::json& json);
 std::string serialize(const Record& record);
 std::expected<Record, std::string> parse_record(std::string_view text);
 
-// What HQ needs besides the shape: a known kind, an id usable as a key, a creation time,
-// and `sealed` that is standard base64 of something crypto_box_seal could have produced.
-// Returns the reason a record is unacceptable, or nothing.
-std::optional<std::string> check_record(const Record& record);
+// What HQ needs besides the shape: a UUID for the id, a known kind, a creation time between
+// kEarliestCreatedMs and a day past HQ's clock (kiosk clocks drift; the future they cannot
+// reach), `sealed` that is standard base64 of something crypto_box_seal could have produced
+// and at most kMaxSealedBytes, and a clear part that follows its kind's schema
+// (record_schema.h). Returns the reason a record is unacceptable, or nothing.
+//
+// The cap on `sealed` is not 64 KB like the rest: a support request's sealed data holds its
+// signature strokes, and the kiosk allows 20,000 points (about 320 KB once sealed and in
+// base64); the clear part and every other member together stay far under 64 KB.
+inline constexpr std::int64_t kEarliestCreatedMs = 1704067200000;  // 2024-01-01, before any kiosk
+inline constexpr std::int64_t kCreatedAheadMs = 24 * 60 * 60 * 1000;
+inline constexpr std::size_t kMaxSealedBytes = 512u << 10;
+std::optional<std::string> check_record(const Record& record, std::int64_t now_ms);
+
+// The canonical lower-case 8-4-4-4-12 form the kiosk writes; anything else is not an id.
+bool is_uuid(std::string_view text);
 
 // Standard base64 with padding (sodium_base64_VARIANT_ORIGINAL), as the kiosk store writes.
 std::string to_base64(std::string_view bytes);

@@ -3,9 +3,9 @@
 // wake(), rejection handling, retry policy, 413 splitting, prompt stop.
 #include <gtest/gtest.h>
 
-#include <httplib.h>
 
 #include "sync/client/client.h"
+#include "sync/hq/http_front.h"
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/messages.h"
 #include "tests/sync/fixtures.h"
@@ -125,14 +125,18 @@ TEST_F(SyncClient, SplitsBatchesHqFindsTooLargeAndRejectsARecordThatCannotFit) {
     HqServer hq(setup.hq_dir);
     auto big_record = [&](std::size_t sealed_bytes) {
         protocol::Record r;
-        r.id = protocol::random_nonce();
+        auto hex = protocol::random_nonce();
+        r.id = hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
+               hex.substr(20, 12);
         r.kind = "feedback";
         r.kiosk = "kiosk-1";
         r.created_ms = 1764120000000;
+        r.clear = {{"category", "inquiry"}};
         r.sealed = protocol::to_base64(std::string(sealed_bytes, 'z'));
         return r;
     };
-    auto a = big_record(1u << 20), b = big_record(1u << 20), huge = big_record(7u << 20);
+    // a and b fit in one batch; with huge the batch is more than HQ takes, and huge alone too.
+    auto a = big_record(300u << 10), b = big_record(300u << 10), huge = big_record(7u << 20);
     for (const auto& r : {a, b, huge}) outbox->add(r.id, protocol::serialize(r));
     auto config = fast_config(setup.identity, "http://127.0.0.1:" + std::to_string(hq.port()));
     config.max_batch_bytes = 64u << 20;
@@ -143,58 +147,62 @@ TEST_F(SyncClient, SplitsBatchesHqFindsTooLargeAndRejectsARecordThatCannotFit) {
     EXPECT_EQ(outbox->reason_of(huge.id), "record is larger than HQ accepts");
 }
 
-// A stand-in HQ that answers from a script, signing its replies like HQ.
+// A stand-in HQ that answers from a script, signing its replies like HQ, on the same HTTP
+// front the real one uses.
 class ScriptedHq {
 public:
-    using Step = std::function<void(const httplib::Request&, httplib::Response&)>;
-    ScriptedHq(protocol::Secret secret, std::vector<Step> script) : secret_(secret), script_(std::move(script)) {
-        server_.Post(protocol::kPathSubmissions, [this](const httplib::Request& req, httplib::Response& res) {
-            std::size_t index = 0;
-            {
-                std::lock_guard lock(mutex_);
-                index = times_.size();
-                times_.push_back(Clock::now());
-            }
-            if (index < script_.size()) script_[index](req, res);
-            else accept_all(req, res);
-        });
-        port_ = server_.bind_to_any_port("127.0.0.1");
-        thread_ = std::thread([this] { server_.listen_after_bind(); });
-    }
-    ~ScriptedHq() {
-        server_.stop();
-        thread_.join();
+    using Step = std::function<hq::HttpReply(const hq::HttpRequest&)>;
+    ScriptedHq(protocol::Secret secret, std::vector<Step> script)
+        : secret_(secret),
+          script_(std::move(script)),
+          front_(
+              hq::FrontOptions{}, [this](const hq::HttpRequest& req) { return answer(req); }, nullptr,
+              [](int status) {
+                  return hq::HttpReply{status, "", "application/json", {}};
+              }) {
+        port_ = front_.bind().value_or(0);
+        EXPECT_TRUE(front_.start());
     }
     int port() const { return port_; }
     std::vector<Clock::time_point> times() {
         std::lock_guard lock(mutex_);
         return times_;
     }
-    void accept_all(const httplib::Request& req, httplib::Response& res) {
+    hq::HttpReply accept_all(const hq::HttpRequest& req) {
         protocol::BatchReply reply;
         auto batch = protocol::parse_submission_batch(req.body);
         for (const auto& item : batch->items) reply.results.push_back({item.id, protocol::Outcome::accepted, ""});
-        res.status = 200;
-        res.body = protocol::serialize(reply);
-        res.set_header(protocol::kHeaderSignature,
-                       protocol::sign_reply(secret_, req.get_header_value(protocol::kHeaderNonce), 200, res.body));
+        hq::HttpReply out{200, protocol::serialize(reply), "application/json", {}};
+        out.headers.emplace_back(protocol::kHeaderSignature,
+                                 protocol::sign_reply(secret_, req.header(protocol::kHeaderNonce), 200, out.body));
+        return out;
     }
 
 private:
+    hq::HttpReply answer(const hq::HttpRequest& req) {
+        if (req.method != "POST" || req.path() != protocol::kPathSubmissions) return {404, "", "application/json", {}};
+        std::size_t index = 0;
+        {
+            std::lock_guard lock(mutex_);
+            index = times_.size();
+            times_.push_back(Clock::now());
+        }
+        return index < script_.size() ? script_[index](req) : accept_all(req);
+    }
+
     protocol::Secret secret_;
     std::vector<Step> script_;
-    httplib::Server server_;
-    int port_ = 0;
-    std::thread thread_;
     std::mutex mutex_;
     std::vector<Clock::time_point> times_;
+    hq::HttpFront front_;  // last: stopped (its handlers finished) before the members they use go
+    int port_ = 0;
 };
 
 ScriptedHq::Step status_step(int status, std::string retry_after = "") {
-    return [status, retry_after](const httplib::Request&, httplib::Response& res) {
-        res.status = status;
-        if (!retry_after.empty()) res.set_header("Retry-After", retry_after);
-        res.set_content(R"({"v":1,"error":"scripted","reason":"scripted"})", "application/json");
+    return [status, retry_after](const hq::HttpRequest&) {
+        hq::HttpReply out{status, R"({"v":1,"error":"scripted","reason":"scripted"})", "application/json", {}};
+        if (!retry_after.empty()) out.headers.emplace_back("Retry-After", retry_after);
+        return out;
     };
 }
 
@@ -220,11 +228,11 @@ TEST_F(SyncClient, RetryPolicyFollowsStatusCodesAndRetryAfter) {
 }
 
 TEST_F(SyncClient, UnsignedRepliesAreNotTrusted) {
-    ScriptedHq::Step unsigned_accept = [](const httplib::Request& req, httplib::Response& res) {
+    ScriptedHq::Step unsigned_accept = [](const hq::HttpRequest& req) {
         protocol::BatchReply reply;
         auto batch = protocol::parse_submission_batch(req.body);
         for (const auto& item : batch->items) reply.results.push_back({item.id, protocol::Outcome::accepted, ""});
-        res.set_content(protocol::serialize(reply), "application/json");  // no signature
+        return hq::HttpReply{200, protocol::serialize(reply), "application/json", {}};  // no signature
     };
     ScriptedHq stub(setup.identity.secret, {unsigned_accept, unsigned_accept, unsigned_accept});
     queue_records(*outbox, maker, 2);
@@ -241,9 +249,9 @@ TEST_F(SyncClient, UnsignedRepliesAreNotTrusted) {
 
 TEST_F(SyncClient, StopIsPromptWhileHqHangs) {
     std::atomic<bool> release{false};
-    ScriptedHq stub(setup.identity.secret, {[&](const httplib::Request&, httplib::Response& res) {
+    ScriptedHq stub(setup.identity.secret, {[&](const hq::HttpRequest&) {
                         for (int i = 0; i < 400 && !release; ++i) std::this_thread::sleep_for(50ms);
-                        res.status = 503;
+                        return hq::HttpReply{503, "", "application/json", {}};
                     }});
     queue_records(*outbox, maker, 1);
     auto config = fast_config(setup.identity, "http://127.0.0.1:" + std::to_string(stub.port()));

@@ -38,6 +38,13 @@ std::string seal(const nlohmann::json& personal, const protocol::BoxPublicKey& k
     return protocol::to_base64(box);
 }
 
+// What the kiosk's store keeps in the clear for each kind (record_schema.h).
+nlohmann::json clear_part(const std::string& kind) {
+    if (kind == "support_request") return {{"request_type", "food"}};
+    if (kind == "feedback") return {{"category", "complaint"}, {"reply_requested", true}};
+    return {{"skills", {"teaching", "driving"}}, {"availability", {"weekends"}}};
+}
+
 }  // namespace
 
 RecordMaker::RecordMaker(std::string kiosk, protocol::BoxPublicKey hq_public, std::uint32_t seed)
@@ -62,7 +69,7 @@ VisitorRecord RecordMaker::with_kind(const std::string& kind) {
                         {"mobile", "05" + random_text(random_, "0123456789", 8)},
                         {"description", "أحتاج مساعدة في " + std::to_string(count_)}};
         record.sealed = seal(out.personal, hq_public_);
-        record.clear = {{"request_type", "food"}, {"family_size", static_cast<int>(random_() % 9 + 1)}};
+        record.clear = clear_part(kind);
     } else {
         record.clear = {{"overall", static_cast<int>(random_() % 5 + 1)}, {"comment", "=1+1 ممتاز"}};
     }

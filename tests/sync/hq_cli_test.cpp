@@ -112,6 +112,43 @@ TEST(SyncHqCli, ListShowsNoPersonalDataDecryptDoesAndStatusesShow) {
     EXPECT_EQ(run_hq({"decrypt", "--dir", setup.hq_dir, "NOP-E000"}).exit_code, 1);
 }
 
+TEST(SyncHqCli, DecryptWithTheWrongKeyFails) {
+    TempDir temp;
+    HqSetup setup(temp.path());
+    RecordMaker maker("kiosk-1", setup.identity.hq_box_public, 8);
+    std::vector<VisitorRecord> records = {maker.with_kind("support_request"), maker.with_kind("feedback")};
+    ASSERT_EQ(run_hq({"import", "--dir", setup.hq_dir, bundle_of(temp.path(), setup, records, "usb")}).exit_code, 0);
+    // Another HQ's key pair in place of this one's, as after restoring the wrong backup.
+    ASSERT_EQ(run_hq({"init", "--dir", temp.path() / "other"}).exit_code, 0);
+    for (const char* file : {"hq_box.key", "hq_box.pub"})
+        std::filesystem::copy_file(temp.path() / "other" / "keys" / file, setup.hq_dir / "keys" / file,
+                                   std::filesystem::copy_options::overwrite_existing);
+    for (bool json : {true, false}) {
+        std::vector<std::string> args{"decrypt", "--dir", setup.hq_dir};
+        if (json) args.push_back("--json");
+        auto result = run_hq(args);
+        EXPECT_EQ(result.exit_code, 1);
+        EXPECT_NE(result.err.find("2 of 2 records could not be opened"), std::string::npos) << result.err;
+    }
+}
+
+TEST(SyncHqCli, ImportPrintsNothingOfABundleHeadersForgedKiosk) {
+    TempDir temp;
+    HqSetup setup(temp.path());
+    RecordMaker maker("kiosk-1", setup.identity.hq_box_public, 9);
+    auto bundle = bundle_of(temp.path(), setup, {maker.next()}, "usb");
+    auto text = *protocol::read_file(bundle);
+    auto at = text.find("\"kiosk-1\"");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 9, "\"\\u001b]0;owned\\u0007\\u001b[2J\"");
+    ASSERT_TRUE(protocol::write_file_atomic(temp.path() / "forged.bundle", text));
+    auto result = run_hq({"import", "--dir", setup.hq_dir, temp.path() / "forged.bundle"});
+    EXPECT_EQ(result.exit_code, 1);
+    EXPECT_NE(result.err.find("not a kiosk id"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find('\x1b'), std::string::npos);
+    EXPECT_EQ(result.out.find('\x1b'), std::string::npos);
+}
+
 TEST(SyncHqCli, ExportWritesCsvWithoutPersonalDataOrFormulas) {
     TempDir temp;
     HqSetup setup(temp.path());

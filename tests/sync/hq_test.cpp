@@ -7,6 +7,7 @@
 #include "sync/client/http.h"
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/messages.h"
+#include "tests/sync/attack.h"
 #include "tests/sync/fixtures.h"
 #include "tests/sync/process.h"
 
@@ -100,7 +101,8 @@ TEST_F(SyncHq, JudgesEachRecordOnItsOwn) {
     auto conflicting = nlohmann::json::parse(good.json);
     conflicting["created"] = 5;
     auto body = protocol::submission_body(
-        "kiosk-1", {good.json, other_kiosk.json, R"({"v":1,"id":"bad-kind","kind":"x","kiosk":"kiosk-1","created":1})",
+        "kiosk-1", {good.json, other_kiosk.json,
+                    R"({"v":1,"id":"0193b6c2-0000-4000-a000-0000000000bd","kind":"x","kiosk":"kiosk-1","created":1})",
                     conflicting.dump()});
     auto sent = signed_call("POST", "/v1/submissions", body);
     ASSERT_EQ(sent.response.status, 200) << sent.response.body;
@@ -109,9 +111,30 @@ TEST_F(SyncHq, JudgesEachRecordOnItsOwn) {
     EXPECT_EQ(results[0].outcome, protocol::Outcome::accepted);
     EXPECT_EQ(results[1].outcome, protocol::Outcome::rejected);
     EXPECT_NE(results[1].reason.find("another kiosk"), std::string::npos);
-    EXPECT_EQ(results[2].id, "bad-kind");
+    EXPECT_EQ(results[2].id, "0193b6c2-0000-4000-a000-0000000000bd");
     EXPECT_EQ(results[2].reason, "unknown kind");
     EXPECT_EQ(results[3].outcome, protocol::Outcome::rejected);  // same id, different content
+    expect_exactly_once(setup.hq_dir, {good});
+}
+
+TEST_F(SyncHq, RejectsRecordsWhoseClearPartBreaksItsSchemaWithAReason) {
+    auto good = maker.with_kind("rating");
+    auto many_keys = nlohmann::json::parse(maker.with_kind("rating").json);
+    for (int i = 0; i < 20000; ++i) many_keys["clear"]["k" + std::to_string(i)] = i;
+    auto long_text = nlohmann::json::parse(maker.with_kind("rating").json);
+    long_text["clear"]["comment"] = std::string(7u << 20, 'a');
+    auto not_uuid = nlohmann::json::parse(maker.with_kind("feedback").json);
+    not_uuid["id"] = "x";
+    auto body = protocol::submission_body("kiosk-1", {good.json, many_keys.dump(), long_text.dump(), not_uuid.dump()});
+    auto sent = signed_call("POST", "/v1/submissions", body);
+    ASSERT_EQ(sent.response.status, 200) << sent.response.body.substr(0, 300);
+    auto results = protocol::parse_batch_reply(sent.response.body)->results;
+    ASSERT_EQ(results.size(), 4u);
+    EXPECT_EQ(results[0].outcome, protocol::Outcome::accepted);
+    EXPECT_EQ(results[1].reason, "clear has more members than a rating has");
+    EXPECT_EQ(results[2].reason, "clear.comment is too long");
+    EXPECT_EQ(results[3].reason, "id is not a UUID");
+    EXPECT_LT(sent.response.body.size(), 1000u);  // reasons never echo what was sent
     expect_exactly_once(setup.hq_dir, {good});
 }
 
@@ -237,6 +260,26 @@ TEST_F(SyncHq, ServesContentWithAnETag) {
     EXPECT_NE(changed.response.header("etag"), etag);
     ASSERT_TRUE(protocol::write_file_atomic(setup.hq_dir / "content.json", "{broken"));
     EXPECT_EQ(signed_call("GET", "/v1/content", "").response.status, 500);
+}
+
+TEST_F(SyncHq, LogsWhatAClientSentOnlyEscaped) {
+    // A raw ESC and newline in the path, an encoded newline, a bidi override: none may reach
+    // the operator's terminal or start a line of its own in the log.
+    for (std::string target : {"/v1/\x1b[31mred", "/v1/x%0akiosk-hq:%20forged",
+                               "/v1/\xe2\x80\xae"
+                               "evil",
+                               "/v1/\x1b]0;t\x07"}) {
+        auto socket = connect_from("127.0.0.1", hq.port());
+        ASSERT_TRUE(socket.send_all("GET " + target + " HTTP/1.1\r\nHost: hq\r\n\r\n"));
+        socket.read_reply(std::chrono::milliseconds(300));
+    }
+    EXPECT_EQ(hq.stop(), 0);
+    auto log = *protocol::read_file(setup.hq_dir / "serve.log");
+    EXPECT_EQ(log.find('\x1b'), std::string::npos) << log;
+    EXPECT_EQ(log.find("\xe2\x80\xae"), std::string::npos) << log;
+    EXPECT_EQ(log.find("\nkiosk-hq: forged"), std::string::npos) << log;
+    EXPECT_NE(log.find("\\u{001B}[31mred"), std::string::npos) << log;
+    hq = HqServer(setup.hq_dir);
 }
 
 TEST_F(SyncHq, StopsCleanlyOnSigtermAndSigint) {

@@ -130,11 +130,10 @@ std::optional<int> Child::wait(std::chrono::milliseconds timeout) {
     return code;
 }
 
-HqServer::HqServer(const std::filesystem::path& hq_dir, int port) {
-    child_ = std::make_unique<Child>(
-        KIOSK_HQ_BIN,
-        std::vector<std::string>{"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)},
-        hq_dir / "serve.log");
+HqServer::HqServer(const std::filesystem::path& hq_dir, int port, const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    child_ = std::make_unique<Child>(KIOSK_HQ_BIN, args, hq_dir / "serve.log");
     auto line = child_->read_line(std::chrono::seconds(20));
     const std::string prefix = "listening on 127.0.0.1:";
     if (!line || line->rfind(prefix, 0) != 0)

@@ -46,10 +46,10 @@ private:
     bool reaped_ = false;
 };
 
-// `kiosk-hq serve --dir D --listen 127.0.0.1:PORT`, started and waited for.
+// `kiosk-hq serve --dir D --listen 127.0.0.1:PORT [EXTRA...]`, started and waited for.
 class HqServer {
 public:
-    HqServer(const std::filesystem::path& hq_dir, int port = 0);
+    HqServer(const std::filesystem::path& hq_dir, int port = 0, const std::vector<std::string>& extra = {});
     int port() const { return port_; }
     Child& process() { return *child_; }
     void kill_hard();  // SIGKILL, as a power cut would

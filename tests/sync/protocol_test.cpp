@@ -3,6 +3,7 @@
 
 #include "sync/client/backoff.h"
 #include "sync/protocol/messages.h"
+#include "sync/protocol/record_schema.h"
 #include "sync/protocol/signing.h"
 
 namespace kiosk_sync::protocol {
@@ -61,6 +62,8 @@ TEST(SyncProtocol, HexSecretsAndTimestamps) {
     EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+constexpr std::int64_t kNow = 1764120000000;
+
 Record valid_record() {
     Record r;
     r.id = "0193b6c2-0000-4000-a000-000000000001";
@@ -79,26 +82,96 @@ TEST(SyncProtocol, RecordRoundTripAndChecks) {
     ASSERT_TRUE(parsed);
     EXPECT_EQ(parsed->id, record.id);
     EXPECT_EQ(parsed->clear, record.clear);
-    EXPECT_EQ(check_record(*parsed), std::nullopt);
+    EXPECT_EQ(check_record(*parsed, kNow), std::nullopt);
     auto bad = record;
     bad.kind = "party";
-    EXPECT_TRUE(check_record(bad));
+    EXPECT_TRUE(check_record(bad, kNow));
     bad = record;
     bad.id = "has space";
-    EXPECT_TRUE(check_record(bad));
+    EXPECT_TRUE(check_record(bad, kNow));
     bad = record;
     bad.sealed = "not base64!";
-    EXPECT_TRUE(check_record(bad));
+    EXPECT_TRUE(check_record(bad, kNow));
     bad = record;
     bad.sealed = to_base64("short");
-    EXPECT_TRUE(check_record(bad));
+    EXPECT_TRUE(check_record(bad, kNow));
     bad = record;
     bad.created_ms = 0;
-    EXPECT_TRUE(check_record(bad));
+    EXPECT_TRUE(check_record(bad, kNow));
+    bad.created_ms = kNow + 2 * 24 * 60 * 60 * 1000;  // a kiosk clock cannot be that far ahead
+    EXPECT_EQ(check_record(bad, kNow), "created is not a plausible time");
+    bad = record;
+    for (const char* id : {"bad-kind", "0193B6C2-0000-4000-A000-000000000001", "0193b6c2000040000a000000000000001",
+                           "0193b6c2-0000-4000-a000-00000000000g"}) {
+        bad.id = id;
+        EXPECT_EQ(check_record(bad, kNow), "id is not a UUID") << id;
+    }
+    bad = record;
+    bad.sealed = to_base64(std::string(kMaxSealedBytes, 'x'));
+    EXPECT_EQ(check_record(bad, kNow), "sealed is larger than any visitor's data");
     EXPECT_FALSE(parse_record(R"({"v":2,"id":"a","kind":"rating","kiosk":"k","created":1})"));
     EXPECT_FALSE(parse_record(R"({"v":1,"id":5,"kind":"rating","kiosk":"k","created":1})"));
     EXPECT_FALSE(parse_record("[1,2]"));
     EXPECT_EQ(from_base64(to_base64("\x01\x02\xff")), std::string("\x01\x02\xff"));
+}
+
+// Each kind's clear part against its schema: what the kiosk sends passes, everything a
+// hostile or broken kiosk could put there instead is refused with a reason.
+TEST(SyncProtocol, ClearPartsFollowTheirKindsSchema) {
+    using nlohmann::json;
+    struct Case {
+        const char* kind;
+        json clear;
+        const char* reason;  // nullptr: acceptable
+    };
+    const Case cases[] = {
+        {"support_request", {{"request_type", "rent"}}, nullptr},
+        {"support_request", json::object(), "clear.request_type is missing"},
+        {"support_request", {{"request_type", "Rent Now"}}, "clear.request_type is not a key"},
+        {"support_request", {{"request_type", "rent"}, {"national_id", "1012345678"}}, "clear has more members"},
+        {"feedback", {{"category", "complaint"}, {"reply_requested", false}}, nullptr},
+        {"feedback", {{"category", "praise"}}, "clear.category is not one of the known values"},
+        {"feedback", {{"category", "inquiry"}, {"reply_requested", "yes"}}, "clear.reply_requested is not true"},
+        {"volunteer", {{"skills", {"teaching"}}, {"availability", json::array()}}, nullptr},
+        {"volunteer", {{"skills", {"teaching", "teaching"}}}, "clear.skills repeats a key"},
+        {"volunteer", {{"skills", {1}}}, "clear.skills holds something other than keys"},
+        {"volunteer", {{"name", "x"}}, "clear has a member a volunteer does not have"},
+        {"rating",
+         {{"overall", 4},
+          {"wait", nullptr},
+          {"courtesy", 5},
+          {"clarity", 3},
+          {"ease", 1},
+          {"service", ""},
+          {"counter", 7},
+          {"comment", "ممتاز\nشكراً"}},
+         nullptr},
+        {"rating", {{"overall", 6}}, "clear.overall is out of range"},
+        {"rating", {{"overall", 3.5}}, "clear.overall is not a whole number"},
+        {"rating", {{"overall", nullptr}}, "clear.overall is not a whole number"},
+        {"rating", {{"overall", 3}, {"counter", 100}}, "clear.counter is out of range"},
+        {"rating", {{"overall", 3}, {"comment", std::string(1001, 'a')}}, "clear.comment is too long"},
+        {"rating", {{"overall", 3}, {"comment", "\x1b[2J"}}, "clear.comment holds control characters"},
+        {"rating",
+         {{"overall", 3},
+          {"comment",
+           "\xe2\x80\xae"
+           "evil"}},
+         "clear.comment holds control characters"},
+        {"rating", {{"overall", 3}, {"comment", std::string("\xff")}}, "clear.comment holds control characters"},
+    };
+    for (const auto& c : cases) {
+        auto problem = check_clear(c.kind, c.clear);
+        if (c.reason == nullptr) {
+            EXPECT_EQ(problem, std::nullopt) << c.kind << " " << c.clear.dump();
+        } else {
+            ASSERT_TRUE(problem) << c.kind << " " << c.clear.dump();
+            EXPECT_TRUE(problem->starts_with(c.reason)) << *problem;
+        }
+    }
+    json many = {{"overall", 3}};
+    for (int i = 0; i < 20000; ++i) many["k" + std::to_string(i)] = i;
+    EXPECT_EQ(check_clear("rating", many), "clear has more members than a rating has");
 }
 
 TEST(SyncProtocol, DeepNestingIsRefusedBeforeParsing) {

@@ -30,7 +30,7 @@ std::vector<std::string> split_lines(std::string_view text) {
 std::string check_record_text(std::string_view text) {
     auto record = parse_record(text);
     if (!record) return "";
-    (void)check_record(*record);
+    (void)check_record(*record, 1764120000000);
     auto once = serialize(*record);
     auto again = parse_record(once);
     if (!again) return "a serialized record does not parse: " + again.error();

@@ -1,6 +1,6 @@
 // sync/hq/hq_dir.h — an HQ directory (docs/DATA.md): hq.db, the X25519 key pair that seals
 // visitors' personal data (keys/hq_box.pub and keys/hq_box.key, hex, the key mode 0600) and
-// an optional content.json served to kiosks. Not here: what is in hq.db (sqlite_store.h).
+// an optional content.json served to kiosks. Not here: what is in hq.db (sql_store.h).
 #pragma once
 
 #include <array>
@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "sync/hq/sqlite_store.h"
+#include "sync/hq/sql_store.h"
 #include "sync/protocol/kiosk_files.h"
 
 namespace kiosk_sync::hq {
@@ -37,7 +37,7 @@ std::expected<protocol::BoxPublicKey, std::string> load_box_public(const HqDir& 
 std::expected<BoxKeyPair, std::string> load_box_keys(const HqDir& dir);
 
 // Opens hq.db of an initialised directory.
-std::expected<std::unique_ptr<SqliteStore>, std::string> open_store(const HqDir& dir);
+std::expected<std::unique_ptr<SqlStore>, std::string> open_store(const HqDir& dir);
 
 // crypto_box_seal_open of a record's base64 `sealed` field: the personal JSON text.
 std::expected<std::string, std::string> open_sealed(const BoxKeyPair& keys, std::string_view sealed);

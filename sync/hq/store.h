@@ -1,7 +1,7 @@
 // sync/hq/store.h — what HQ keeps, behind one interface: kiosks and their secrets, records
 // by UUID (a unique key, so a replayed batch changes nothing), request statuses with a
-// cursor, and the nonces of recent requests. SQLite implements it (sqlite_store.h); a
-// PostgreSQL store for an association with many branches would implement the same calls.
+// cursor, and the nonces of recent requests. SqlStore implements it on the SQL layer
+// (sql_store.h).
 // Not here: judging whether a record is acceptable (ingest.h) or HTTP (server.h).
 // Implementations are safe to call from several threads at once.
 #pragma once

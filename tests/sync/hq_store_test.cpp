@@ -3,10 +3,9 @@
 // and an HQ from before this rule keeps its answers.
 #include <gtest/gtest.h>
 
-#include <sqlite3.h>
-
-#include "sync/hq/sqlite_store.h"
+#include "sync/hq/sql_store.h"
 #include "sync/protocol/record.h"
+#include "sync/protocol/sql/sqlite.h"
 #include "tests/sync/fixtures.h"
 
 namespace kiosk_sync {
@@ -33,7 +32,7 @@ std::vector<protocol::RequestStatus> statuses_of(hq::Store& store, const std::st
 
 TEST(SyncHqStore, AnAnswerGoesOnlyToTheKioskThatIssuedTheReference) {
     TempDir dir;
-    auto store = hq::SqliteStore::open(dir.path() / "hq.db", true);
+    auto store = hq::SqlStore::open_sqlite(dir.path() / "hq.db", true);
     ASSERT_TRUE(store) << store.error();
     const std::string shared = "K7QM-4RDG";
     ASSERT_TRUE((*store)->ingest({request_from("kiosk-1", 1, shared), request_from("kiosk-2", 2, shared),
@@ -73,25 +72,26 @@ TEST(SyncHqStore, AnHqFromBeforeKeepsItsAnswersForEveryKioskThatIssuedTheReferen
     TempDir dir;
     const auto path = dir.path() / "hq.db";
     {
-        auto store = hq::SqliteStore::open(path, true);
+        auto store = hq::SqlStore::open_sqlite(path, true);
         ASSERT_TRUE(store);
         ASSERT_TRUE((*store)->ingest({request_from("kiosk-1", 1, "K7QM-4RDG"), request_from("kiosk-2", 2, "N8CE-2PAX")},
                                      "sync", 1000));
     }
     // Turn the file back into version 1: one status per reference, no kiosk.
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    const char* v1 = R"sql(
+    {
+        auto db = sql::open_sqlite(path, {});
+        ASSERT_TRUE(db) << db.error().message;
+        const char* v1 = R"sql(
 DROP TABLE statuses;
 CREATE TABLE statuses(reference TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL,
   updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE);
 INSERT INTO statuses VALUES ('K7QM-4RDG', 'accepted', 'note one', 5000, 1), ('N8CE-2PAX', 'in-review', '', 6000, 2);
 PRAGMA user_version = 1;
 )sql";
-    ASSERT_EQ(sqlite3_exec(db, v1, nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
+        ASSERT_TRUE(db->exec_script(v1));
+    }
 
-    auto store = hq::SqliteStore::open(path, false);
+    auto store = hq::SqlStore::open_sqlite(path, false);
     ASSERT_TRUE(store) << store.error();
     const auto first = statuses_of(**store, "kiosk-1");
     ASSERT_EQ(first.size(), 1u);

@@ -1,22 +1,25 @@
-// sync/hq/sqlite_store.h — the Store in one SQLite file (HQDIR/hq.db), the default for an
-// association with one office. One connection behind a mutex: HQ's load is a few kiosks, and
-// a single writer keeps every ingest one plain transaction. Not here: the schema's meaning
-// beyond store.h's contract.
+// sync/hq/sql_store.h — the Store on the SQL layer (sync/protocol/sql): one file, HQDIR/hq.db,
+// by default. One connection behind a mutex: HQ's load is a few kiosks, and a single writer
+// keeps every ingest one plain transaction. Not here: the schema's meaning beyond store.h's
+// contract.
 #pragma once
 
 #include <filesystem>
 #include <mutex>
 
-#include "sync/hq/sqlite.h"
 #include "sync/hq/store.h"
+#include "sync/protocol/sql/sql.h"
 
 namespace kiosk_sync::hq {
 
-class SqliteStore final : public Store {
+class SqlStore final : public Store {
 public:
-    // Creates the file and schema when create is true; otherwise the file must exist.
-    static std::expected<std::unique_ptr<SqliteStore>, std::string> open(const std::filesystem::path& path,
-                                                                         bool create);
+    // Brings the schema up to date (numbered migrations, in one transaction) and keeps the
+    // connection.
+    static std::expected<std::unique_ptr<SqlStore>, std::string> open(sql::Connection db);
+    // The SQLite file; created when create is true, otherwise it must exist.
+    static std::expected<std::unique_ptr<SqlStore>, std::string> open_sqlite(const std::filesystem::path& path,
+                                                                             bool create);
 
     std::expected<void, std::string> put_kiosk(std::string_view kiosk, const protocol::Secret& secret) override;
     std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(std::string_view kiosk) override;
@@ -35,18 +38,17 @@ public:
                                                                     std::size_t limit) override;
 
 private:
-    explicit SqliteStore(Db db) : db_(std::move(db)) {}
+    explicit SqlStore(sql::Connection db) : db_(std::move(db)) {}
     std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& record, std::string_view via,
                                                                  std::int64_t now_ms);
     std::expected<bool, std::string> remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
                                                            std::int64_t timestamp_ms, std::int64_t now_ms);
-    std::expected<StatementCache::Lease, std::string> cached(const std::string& sql) {
-        return statements_.get(db_.get(), sql);
-    }
+    std::expected<std::vector<std::string>, std::string> kiosks_that_issued(std::string_view reference);
+    sql::Result<sql::StatementCache::Lease> cached(const std::string& sql) { return statements_.get(db_, sql); }
 
     std::mutex mutex_;
-    Db db_;
-    StatementCache statements_;
+    sql::Connection db_;
+    sql::StatementCache statements_;  // declared after db_: its statements go first
     std::int64_t last_prune_ms_ = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "sync/protocol/json_text.h"
+#include "sync/protocol/sql/postgresql.h"
 #include "sync/protocol/sql/sqlite.h"
 
 namespace kiosk_sync::hq {
@@ -48,7 +49,41 @@ INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
 DROP TABLE statuses_v1;
 )sql";
 
-constexpr std::array kSqliteMigrations = {sql::Migration{1, kVersion1}, sql::Migration{2, kVersion2}};
+// Version 3: records are keyed by (kiosk, id), as DESIGN.md's sync section says: one kiosk's
+// id can never shadow another's. `seq` keeps the order of arrival (the old rowid).
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE records RENAME TO records_v2;
+CREATE TABLE records(
+  seq INTEGER PRIMARY KEY, kiosk TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
+  reference TEXT NOT NULL, created_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL, via TEXT NOT NULL,
+  clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL, UNIQUE(kiosk, id));
+INSERT INTO records(seq, kiosk, id, kind, reference, created_ms, received_ms, via, clear, sealed, canonical)
+  SELECT rowid, kiosk, id, kind, reference, created_ms, received_ms, via, clear, sealed, canonical FROM records_v2;
+DROP TABLE records_v2;
+CREATE INDEX records_reference ON records(reference);
+)sql";
+
+constexpr std::array kSqliteMigrations = {sql::Migration{1, kVersion1}, sql::Migration{2, kVersion2},
+                                          sql::Migration{3, kVersion3}};
+
+// PostgreSQL support begins at version 3: its first step is the schema as of that version,
+// the same tables and keys as SQLite's in PostgreSQL's types.
+constexpr std::string_view kPostgresqlVersion3 = R"sql(
+CREATE TABLE kiosks(
+  id TEXT PRIMARY KEY, secret TEXT NOT NULL, updated_ms BIGINT NOT NULL);
+CREATE TABLE records(
+  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kiosk TEXT NOT NULL, id TEXT NOT NULL,
+  kind TEXT NOT NULL, reference TEXT NOT NULL, created_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL,
+  via TEXT NOT NULL, clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL, UNIQUE(kiosk, id));
+CREATE INDEX records_reference ON records(reference);
+CREATE TABLE statuses(
+  kiosk TEXT NOT NULL, reference TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
+  updated_ms BIGINT NOT NULL, seq BIGINT NOT NULL UNIQUE, PRIMARY KEY(kiosk, reference));
+CREATE TABLE nonces(
+  kiosk TEXT NOT NULL, nonce TEXT NOT NULL, timestamp_ms BIGINT NOT NULL, PRIMARY KEY(kiosk, nonce));
+)sql";
+
+constexpr std::array kPostgresqlMigrations = {sql::Migration{3, kPostgresqlVersion3}};
 
 constexpr std::string_view kSelectRecords = R"sql(
 SELECT r.id, r.kind, r.reference, r.kiosk, r.created_ms, r.clear, r.sealed, r.received_ms, r.via,
@@ -84,7 +119,10 @@ std::int64_t system_now_ms() {
 }  // namespace
 
 std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open(sql::Connection db) {
-    if (auto version = sql::migrate(db, kSqliteMigrations); !version)
+    const std::span<const sql::Migration> steps = db.engine() == sql::Engine::postgresql
+                                                      ? std::span<const sql::Migration>(kPostgresqlMigrations)
+                                                      : std::span<const sql::Migration>(kSqliteMigrations);
+    if (auto version = sql::migrate(db, steps); !version)
         return std::unexpected("cannot bring the schema up to date: " + version.error().message);
     return std::unique_ptr<SqlStore>(new SqlStore(std::move(db)));
 }
@@ -92,6 +130,12 @@ std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open(sql::Connec
 std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open_sqlite(const std::filesystem::path& path,
                                                                             bool create) {
     auto db = sql::open_sqlite(path, {.create = create, .busy_timeout = std::chrono::seconds(10)});
+    if (!db) return failed(db.error());
+    return open(std::move(*db));
+}
+
+std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open_postgresql(const std::string& url) {
+    auto db = sql::open_postgresql(url, {.busy_timeout = std::chrono::seconds(10)});
     if (!db) return failed(db.error());
     return open(std::move(*db));
 }
@@ -162,9 +206,9 @@ VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql");
     if (auto r = row.run(); !r) return failed(r.error());
     if (db_.changes() == 1) return protocol::ItemVerdict{record.id, protocol::Outcome::accepted, {}};
 
-    auto existing = cached("SELECT canonical FROM records WHERE id = ?");
+    auto existing = cached("SELECT canonical FROM records WHERE kiosk = ? AND id = ?");
     if (!existing) return failed(existing.error());
-    auto found = (*existing)->bind(1, record.id).step();
+    auto found = (*existing)->bind(1, record.kiosk).bind(2, record.id).step();
     if (!found) return failed(found.error());
     if (!*found) return std::unexpected("record " + record.id + " was neither stored nor found");
     if ((*existing)->text(0) == canonical) return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
@@ -189,22 +233,36 @@ std::expected<std::vector<protocol::ItemVerdict>, std::string> SqlStore::ingest(
     return verdicts;
 }
 
-std::expected<std::vector<StoredRecord>, std::string> SqlStore::records(
-    std::optional<std::string_view> reference_or_id) {
-    std::lock_guard lock(mutex_);
+std::expected<void, std::string> SqlStore::scan(std::optional<std::string_view> reference_or_id,
+                                                const std::function<bool(const StoredRecord&)>& visit) {
     std::string text(kSelectRecords);
     text += reference_or_id ? " WHERE r.reference = ?1 OR r.id = ?1" : "";
-    text += " ORDER BY r.created_ms, r.rowid";
+    text += " ORDER BY r.created_ms, r.seq";
     auto stmt = db_.prepare(text);
     if (!stmt) return failed(stmt.error());
     if (reference_or_id) stmt->bind(1, *reference_or_id);
-    std::vector<StoredRecord> out;
     for (;;) {
         auto row = stmt->step();
         if (!row) return failed(row.error());
-        if (!*row) return out;
-        out.push_back(stored_record_from(*stmt));
+        if (!*row || !visit(stored_record_from(*stmt))) return {};
     }
+}
+
+std::expected<std::vector<StoredRecord>, std::string> SqlStore::records(
+    std::optional<std::string_view> reference_or_id) {
+    std::lock_guard lock(mutex_);
+    std::vector<StoredRecord> out;
+    auto scanned = scan(reference_or_id, [&out](const StoredRecord& stored) {
+        out.push_back(stored);
+        return true;
+    });
+    if (!scanned) return std::unexpected(scanned.error());
+    return out;
+}
+
+std::expected<void, std::string> SqlStore::each_record(const std::function<bool(const StoredRecord&)>& visit) {
+    std::lock_guard lock(mutex_);
+    return scan(std::nullopt, visit);
 }
 
 std::expected<std::size_t, std::string> SqlStore::record_count() {
@@ -228,34 +286,49 @@ std::expected<std::vector<std::string>, std::string> SqlStore::kiosks_that_issue
     }
 }
 
+std::expected<std::optional<std::string>, std::string> SqlStore::owner_of(std::string_view reference,
+                                                                          std::optional<std::string_view> kiosk) {
+    auto kiosks = kiosks_that_issued(reference);
+    if (!kiosks) return std::unexpected(kiosks.error());
+    if (kiosk) {
+        if (std::find(kiosks->begin(), kiosks->end(), *kiosk) == kiosks->end()) return std::nullopt;
+        return std::string(*kiosk);
+    }
+    if (kiosks->empty()) return std::nullopt;
+    if (kiosks->size() > 1) {
+        std::string names;
+        for (const auto& k : *kiosks) names += (names.empty() ? "" : ", ") + k;
+        return std::unexpected("reference " + std::string(reference) + " was issued by more than one kiosk (" + names +
+                               "); name one with --kiosk");
+    }
+    return kiosks->front();
+}
+
 std::expected<bool, std::string> SqlStore::set_status(std::string_view reference, std::string_view status,
                                                       std::string_view note, std::int64_t now_ms,
                                                       std::optional<std::string_view> kiosk) {
     std::lock_guard lock(mutex_);
-    auto kiosks = kiosks_that_issued(reference);
-    if (!kiosks) return std::unexpected(kiosks.error());
-    std::string owner;
-    if (kiosk) {
-        if (std::find(kiosks->begin(), kiosks->end(), *kiosk) == kiosks->end()) return false;
-        owner = *kiosk;
-    } else {
-        if (kiosks->empty()) return false;
-        if (kiosks->size() > 1) {
-            std::string names;
-            for (const auto& k : *kiosks) names += (names.empty() ? "" : ", ") + k;
-            return std::unexpected("reference " + std::string(reference) + " was issued by more than one kiosk (" +
-                                   names + "); name one with --kiosk");
-        }
-        owner = kiosks->front();
+    auto transaction = sql::Transaction::begin(db_);
+    if (!transaction) return failed(transaction.error());
+    // A kiosk reads statuses past the last sequence number it saw, so numbers must be taken
+    // in commit order: one writer of statuses at a time, across processes. SQLite's BEGIN
+    // IMMEDIATE already is that; PostgreSQL needs the table lock.
+    if (db_.engine() == sql::Engine::postgresql) {
+        if (auto locked = db_.exec("LOCK TABLE statuses IN SHARE ROW EXCLUSIVE MODE"); !locked)
+            return failed(locked.error());
     }
+    auto owner = owner_of(reference, kiosk);
+    if (!owner) return std::unexpected(owner.error());
+    if (!*owner) return false;
     auto upsert = db_.prepare(R"sql(
 INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
 VALUES(?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM statuses))
 ON CONFLICT(kiosk, reference) DO UPDATE SET status = excluded.status, note = excluded.note,
   updated_ms = excluded.updated_ms, seq = excluded.seq)sql");
     if (!upsert) return failed(upsert.error());
-    if (auto r = upsert->bind(1, owner).bind(2, reference).bind(3, status).bind(4, note).bind(5, now_ms).run(); !r)
+    if (auto r = upsert->bind(1, **owner).bind(2, reference).bind(3, status).bind(4, note).bind(5, now_ms).run(); !r)
         return failed(r.error());
+    if (auto committed = transaction->commit(); !committed) return failed(committed.error());
     return true;
 }
 

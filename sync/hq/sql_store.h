@@ -1,7 +1,10 @@
-// sync/hq/sql_store.h — the Store on the SQL layer (sync/protocol/sql): one file, HQDIR/hq.db,
-// by default. One connection behind a mutex: HQ's load is a few kiosks, and a single writer
-// keeps every ingest one plain transaction. Not here: the schema's meaning beyond store.h's
-// contract.
+// sync/hq/sql_store.h — the Store on the SQL layer (sync/protocol/sql), on either engine:
+// one SQLite file (HQDIR/hq.db, the default) or a PostgreSQL database that several `serve`
+// processes share. The SQL is written once; only the schema's first steps differ per engine.
+// One connection per store behind a mutex: a process's load is a few kiosks. Between
+// processes, the database's unique keys and locks decide (a nonce is fresh, a record is new,
+// a status gets the next sequence number), never this process's memory.
+// Not here: the schema's meaning beyond store.h's contract.
 #pragma once
 
 #include <filesystem>
@@ -20,6 +23,8 @@ public:
     // The SQLite file; created when create is true, otherwise it must exist.
     static std::expected<std::unique_ptr<SqlStore>, std::string> open_sqlite(const std::filesystem::path& path,
                                                                              bool create);
+    // A PostgreSQL database by libpq URL (postgresql://…); several processes may share it.
+    static std::expected<std::unique_ptr<SqlStore>, std::string> open_postgresql(const std::string& url);
 
     std::expected<void, std::string> put_kiosk(std::string_view kiosk, const protocol::Secret& secret) override;
     std::expected<std::optional<protocol::Secret>, std::string> kiosk_secret(std::string_view kiosk) override;
@@ -30,6 +35,7 @@ public:
                                                                           std::int64_t now_ms) override;
     std::expected<std::vector<StoredRecord>, std::string> records(
         std::optional<std::string_view> reference_or_id) override;
+    std::expected<void, std::string> each_record(const std::function<bool(const StoredRecord&)>& visit) override;
     std::expected<std::size_t, std::string> record_count() override;
     std::expected<bool, std::string> set_status(std::string_view reference, std::string_view status,
                                                 std::string_view note, std::int64_t now_ms,
@@ -43,7 +49,12 @@ private:
                                                                  std::int64_t now_ms);
     std::expected<bool, std::string> remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
                                                            std::int64_t timestamp_ms, std::int64_t now_ms);
+    std::expected<void, std::string> scan(std::optional<std::string_view> reference_or_id,
+                                          const std::function<bool(const StoredRecord&)>& visit);
     std::expected<std::vector<std::string>, std::string> kiosks_that_issued(std::string_view reference);
+    // The kiosk whose request `reference` answers; nothing when none (or not `kiosk`) issued it.
+    std::expected<std::optional<std::string>, std::string> owner_of(std::string_view reference,
+                                                                    std::optional<std::string_view> kiosk);
     sql::Result<sql::StatementCache::Lease> cached(const std::string& sql) { return statements_.get(db_, sql); }
 
     std::mutex mutex_;

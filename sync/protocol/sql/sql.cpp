@@ -141,10 +141,9 @@ Result<int> schema_version(Connection& db) { return db.engine_impl().schema_vers
 namespace {
 
 Error too_new(int version, int latest) {
-    return Error{ErrorKind::schema_too_new,
-                 "database schema " + std::to_string(version) + " is newer than this program's " +
-                     std::to_string(latest),
-                 0};
+    return Error{
+        ErrorKind::schema_too_new,
+        "database schema " + std::to_string(version) + " is newer than this program's " + std::to_string(latest), 0};
 }
 
 }  // namespace

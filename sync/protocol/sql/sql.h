@@ -15,8 +15,10 @@
 //
 // SQL text is written once for both engines where the dialects agree: parameters are `?`
 // (the next one) or `?N` (the N-th, 1-based), as SQLite reads them; the PostgreSQL engine
-// rewrites them to `$N` outside quotes and comments. Where dialects differ (pragmas, types
-// in DDL) the caller asks engine() and writes both.
+// rewrites them to `$N` outside quotes and comments. A parameter has the type of what was
+// bound (text, integer, blob): compare it with a column of that type, as PostgreSQL will not
+// compare text with an integer. Where dialects differ (pragmas, types in DDL) the caller asks
+// engine() and writes both.
 #pragma once
 
 #include <cstdint>

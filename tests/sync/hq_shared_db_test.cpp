@@ -29,13 +29,13 @@ protected:
 
     // An client::HttpClient is one thread's: a second thread brings its own.
     static client::HttpResponse send_with(client::HttpClient& http, HqServer& to, const std::string& body,
-                                  const protocol::RequestAuth& auth) {
+                                          const protocol::RequestAuth& auth) {
         client::HttpClient::Headers headers = {{protocol::kHeaderKiosk, auth.kiosk},
-                                       {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                                       {protocol::kHeaderNonce, auth.nonce},
-                                       {protocol::kHeaderSignature, auth.signature}};
-        auto response = http.request("POST", "http://127.0.0.1:" + std::to_string(to.port()) + "/v1/submissions",
-                                     headers, body);
+                                               {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
+                                               {protocol::kHeaderNonce, auth.nonce},
+                                               {protocol::kHeaderSignature, auth.signature}};
+        auto response =
+            http.request("POST", "http://127.0.0.1:" + std::to_string(to.port()) + "/v1/submissions", headers, body);
         EXPECT_TRUE(response) << (response ? "" : response.error().message);
         return response ? *response : client::HttpResponse{};
     }

@@ -54,8 +54,8 @@ PostgresCluster::PostgresCluster() : bin_(server_bin()), os_user_(server_user())
     }
     const std::string data = (root_ / "data").string();
     // --no-sync: a test cluster that a crash loses is simply made again.
-    check(run_command(as_owner(
-              "initdb", {"-D", data, "-U", "kiosk", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"})),
+    check(run_command(
+              as_owner("initdb", {"-D", data, "-U", "kiosk", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"})),
           "initdb");
     // No TCP at all: the socket in root_ is the only way in.
     check(run_command(as_owner("pg_ctl", {"-D", data, "-l", (root_ / "server.log").string(), "-w", "-t", "60", "-o",

@@ -44,8 +44,12 @@ TEST(SqlLayer, TypedValuesGoInAndComeBackTheSame) {
     const std::vector<std::uint8_t> bytes = {0, 1, 0xFE, 0xFF, '\\', 'x'};
     auto insert = db.prepare("INSERT INTO t (id, name, score, data, n) VALUES (?, ?, ?, ?, ?)");
     ASSERT_TRUE(insert);
-    ASSERT_TRUE(insert->bind(1, 1).bind(2, "سلام 'quoted' ?").bind_null(3).bind_blob(4, bytes).bind(5,
-                std::int64_t{1} << 40).run());
+    ASSERT_TRUE(insert->bind(1, 1)
+                    .bind(2, "سلام 'quoted' ?")
+                    .bind_null(3)
+                    .bind_blob(4, bytes)
+                    .bind(5, std::int64_t{1} << 40)
+                    .run());
     EXPECT_EQ(db.changes(), 1);
     insert->reset();
     ASSERT_TRUE(insert->bind(1, 2).bind(2, "").run());  // unbound parameters are NULL

@@ -96,7 +96,9 @@ public:
         return {PQgetvalue(row_.get(), 0, column), static_cast<std::size_t>(PQgetlength(row_.get(), 0, column))};
     }
     std::int64_t int64(int column) const override { return parse_int(text(column)); }
-    double real(int column) const override { return row_ ? std::strtod(PQgetvalue(row_.get(), 0, column), nullptr) : 0; }
+    double real(int column) const override {
+        return row_ ? std::strtod(PQgetvalue(row_.get(), 0, column), nullptr) : 0;
+    }
     bool is_null(int column) const override { return !row_ || PQgetisnull(row_.get(), 0, column) == 1; }
     std::span<const std::uint8_t> blob(int column) const override;
 
@@ -272,8 +274,7 @@ Result<bool> PgStatement::step() {
 }
 
 void PgStatement::drain() {
-    while (PgResult rest{PQgetResult(conn_.handle())}) {
-    }
+    while (PgResult rest{PQgetResult(conn_.handle())}) {}
     done_ = true;
     conn_.release(this);
 }
@@ -335,7 +336,8 @@ std::string postgresql_parameters(std::string_view sql, int& count) {
         std::size_t digits = i + 1;
         while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
         // "?N" is the N-th parameter; a bare "?" is one more than the highest so far (SQLite's rule).
-        const int number = digits > i + 1 ? std::atoi(std::string(sql.substr(i + 1, digits - i - 1)).c_str()) : count + 1;
+        const int number =
+            digits > i + 1 ? std::atoi(std::string(sql.substr(i + 1, digits - i - 1)).c_str()) : count + 1;
         count = std::max(count, number);
         out += "$" + std::to_string(number);
         i = digits - 1;
@@ -347,7 +349,8 @@ Result<Connection> open_postgresql(const std::string& url, const PostgresqlOptio
     std::unique_ptr<PGconn, Finish> conn(PQconnectdb(url.c_str()));  // owned even when connecting failed
     if (!conn) return std::unexpected(Error{ErrorKind::io, "cannot connect to PostgreSQL: out of memory", 0});
     if (PQstatus(conn.get()) != CONNECTION_OK)
-        return std::unexpected(Error{ErrorKind::io, "cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(conn.get())), 0});
+        return std::unexpected(
+            Error{ErrorKind::io, "cannot connect to PostgreSQL: " + trimmed(PQerrorMessage(conn.get())), 0});
     PQsetNoticeProcessor(conn.get(), ignore_notice, nullptr);
     if (PQsetClientEncoding(conn.get(), "UTF8") != 0)
         return std::unexpected(Error{ErrorKind::io, "PostgreSQL refused UTF8 as the client encoding", 0});

@@ -144,7 +144,7 @@ public:
     void release(const PgStatement* statement) {
         if (active_ == statement) active_ = nullptr;
     }
-    void note_changes(const PGresult* result) { changes_ = parse_int(PQcmdTuples(const_cast<PGresult*>(result))); }
+    void note_changes(PGresult* result) { changes_ = parse_int(PQcmdTuples(result)); }
 
     Engine engine() const override { return Engine::postgresql; }
 

@@ -27,13 +27,20 @@ function(kiosk_executable name)
   kiosk_warnings(${name})
 endfunction()
 
-# kiosk_test(NAME SOURCES... LIBS ...) : a GoogleTest binary registered with ctest.
+# kiosk_test(NAME SOURCES... LIBS ... LABELS ... [SUFFIX S]) : a GoogleTest binary registered
+# with ctest; SUFFIX is appended to each test's name (one source built twice, e.g. per engine).
 function(kiosk_test name)
-  cmake_parse_arguments(T "" "" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "SUFFIX" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   kiosk_warnings(${name})
   target_link_libraries(${name} PRIVATE ${T_LIBS} GTest::gtest GTest::gtest_main GTest::gmock)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}"
-                       ENVIRONMENT "KIOSK_SHARE_DIR=${KIOSK_SHARE_DIR};SDL_VIDEODRIVER=offscreen")
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 TEST_SUFFIX "${T_SUFFIX}"
+                       PROPERTIES ENVIRONMENT "KIOSK_SHARE_DIR=${KIOSK_SHARE_DIR};SDL_VIDEODRIVER=offscreen")
+  # Labels are set after discovery: gtest_discover_tests (CMake 3.25) splits a list value into
+  # separate arguments, so a second label would be read as the name of another property.
+  set(label_file ${CMAKE_CURRENT_BINARY_DIR}/${name}_labels.cmake)
+  file(WRITE ${label_file}
+       "if(${name}_TESTS)\n  set_tests_properties(\${${name}_TESTS} PROPERTIES LABELS \"${T_LABELS}\")\nendif()\n")
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${label_file})
 endfunction()

@@ -5,8 +5,30 @@
 #include <utility>
 
 #include "kiosk/store/types.h"
+#include "sync/protocol/sql/sql.h"
 
 namespace kiosk::store {
+namespace {
+
+StoreErrorKind kind_from(kiosk_sync::sql::ErrorKind kind) {
+    using kiosk_sync::sql::ErrorKind;
+    switch (kind) {
+    case ErrorKind::disk_full: return StoreErrorKind::disk_full;
+    case ErrorKind::read_only: return StoreErrorKind::read_only;
+    case ErrorKind::corrupt: return StoreErrorKind::corrupt;
+    case ErrorKind::busy: return StoreErrorKind::busy;
+    case ErrorKind::io: return StoreErrorKind::io;
+    case ErrorKind::schema_too_new: return StoreErrorKind::newer_schema;
+    case ErrorKind::constraint:
+    case ErrorKind::internal: return StoreErrorKind::internal;
+    }
+    return StoreErrorKind::internal;
+}
+
+}  // namespace
+
+StoreError::StoreError(const kiosk_sync::sql::Error& error)
+    : kind(kind_from(error.kind)), detail(error.message), sqlite_code(error.code) {}
 
 std::string_view to_string(StoreErrorKind kind) {
     switch (kind) {

@@ -4,8 +4,13 @@
 // and staff diagnostics, never shown to a visitor. Not for: validation (kiosk/domain).
 #pragma once
 
+#include <expected>
 #include <string>
 #include <string_view>
+
+namespace kiosk_sync::sql {
+struct Error;
+}
 
 namespace kiosk::store {
 
@@ -22,10 +27,21 @@ enum class StoreErrorKind {
 };
 
 struct StoreError {
+    StoreError() = default;
+    StoreError(StoreErrorKind kind_, std::string detail_, int sqlite_code_ = 0)
+        : kind(kind_), detail(std::move(detail_)), sqlite_code(sqlite_code_) {}
+    // The store's boundary: an error of the SQL layer leaves a Store call as one of these
+    // kinds (full disk, read-only, corrupt, busy, io keep their names; a schema too new is
+    // newer_schema; anything else is internal).
+    StoreError(const kiosk_sync::sql::Error& error);  // NOLINT(google-explicit-constructor)
+
     StoreErrorKind kind = StoreErrorKind::internal;
     std::string detail;
     int sqlite_code = 0;  // extended result code, 0 when not from SQLite
 };
+
+template <class T = void>
+using Result = std::expected<T, StoreError>;
 
 // "store.error.disk_full", … — the key the UI translates (assets/strings).
 std::string_view message_key(StoreErrorKind kind);

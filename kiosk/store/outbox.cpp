@@ -6,7 +6,7 @@
 namespace kiosk::store {
 namespace {
 
-Result<bool> changed_one(sql::Database& db, Result<> rc) {
+Result<bool> changed_one(sql::Connection& db, Result<> rc) {
     if (!rc) return std::unexpected(std::move(rc.error()));
     return db.changes() > 0;
 }
@@ -16,13 +16,12 @@ Result<bool> changed_one(sql::Database& db, Result<> rc) {
 Result<std::vector<OutboxItem>> Store::outbox_batch(std::size_t max_records, std::size_t max_bytes) {
     std::vector<OutboxItem> items;
     if (max_records == 0) return items;
-    Result<sql::Statement> q =
-        db_.prepare("SELECT submission_id, wire, bytes FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?");
+    auto q = db_.prepare("SELECT submission_id, wire, bytes FROM outbox WHERE state = 'queued' ORDER BY seq LIMIT ?");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, static_cast<std::int64_t>(std::min<std::size_t>(max_records, 1'000'000)));
     std::size_t total = 0;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) break;
         const auto bytes = static_cast<std::size_t>(q->int64(2));
@@ -41,7 +40,7 @@ Result<std::size_t> Store::mark(std::span<const OutboxOutcome> outcomes) {
     }
     Result<sql::Transaction> tx = sql::Transaction::begin(db_);
     if (!tx) return std::unexpected(std::move(tx.error()));
-    Result<sql::Statement> s = db_.prepare(
+    auto s = db_.prepare(
         "UPDATE outbox SET state = ?, reason = ?, updated_ms = ? WHERE submission_id = ? AND state = 'queued'");
     if (!s) return std::unexpected(std::move(s.error()));
     std::size_t changed = 0;
@@ -80,7 +79,7 @@ Result<bool> Store::mark_rejected(std::string_view id, std::string_view reason) 
 }
 
 Result<bool> Store::requeue(std::string_view id) {
-    Result<sql::Statement> s = db_.prepare(
+    auto s = db_.prepare(
         "UPDATE outbox SET state = 'queued', reason = '', updated_ms = ? WHERE submission_id = ? AND state = "
         "'rejected'");
     if (!s) return std::unexpected(std::move(s.error()));
@@ -88,22 +87,22 @@ Result<bool> Store::requeue(std::string_view id) {
 }
 
 Result<std::optional<OutboxItem>> Store::outbox_record(std::string_view id) {
-    Result<sql::Statement> q = db_.prepare("SELECT submission_id, wire FROM outbox WHERE submission_id = ?");
+    auto q = db_.prepare("SELECT submission_id, wire FROM outbox WHERE submission_id = ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->bind(1, id).step();
+    auto row = q->bind(1, id).step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) return std::optional<OutboxItem>{};
     return std::optional<OutboxItem>{OutboxItem{std::string(q->text(0)), std::string(q->text(1))}};
 }
 
 Result<std::vector<StateCount>> Store::counts() {
-    Result<sql::Statement> q = db_.prepare(
+    auto q = db_.prepare(
         "SELECT s.kind, o.state, COUNT(*) FROM outbox o JOIN submissions s ON s.id = o.submission_id"
         " GROUP BY s.kind, o.state ORDER BY s.kind, o.state");
     if (!q) return std::unexpected(std::move(q.error()));
     std::vector<StateCount> out;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) return out;
         const auto kind = domain::record_kind_from(q->text(0));
@@ -113,14 +112,14 @@ Result<std::vector<StateCount>> Store::counts() {
 }
 
 Result<std::vector<OutboxEntry>> Store::list_outbox(OutboxState state, std::size_t limit) {
-    Result<sql::Statement> q = db_.prepare(
+    auto q = db_.prepare(
         "SELECT o.submission_id, s.kind, COALESCE(s.reference, ''), s.created_ms, o.reason, o.bytes"
         " FROM outbox o JOIN submissions s ON s.id = o.submission_id WHERE o.state = ? ORDER BY o.seq LIMIT ?");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, to_string(state)).bind(2, static_cast<std::int64_t>(std::min<std::size_t>(limit, 1'000'000)));
     std::vector<OutboxEntry> out;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) return out;
         const auto kind = domain::record_kind_from(q->text(1));

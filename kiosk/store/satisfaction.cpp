@@ -38,10 +38,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b 
 }  // namespace
 
 Result<Satisfaction> Store::satisfaction(std::int64_t since_ms) {
-    Result<sql::Statement> q =
-        db_.prepare("SELECT " + std::string(kScoreColumns) + " FROM ratings WHERE created_ms >= ?");
+    auto q = db_.prepare("SELECT " + std::string(kScoreColumns) + " FROM ratings WHERE created_ms >= ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->bind(1, since_ms).step();
+    auto row = q->bind(1, since_ms).step();
     if (!row) return std::unexpected(std::move(row.error()));
     return *row ? read_scores(*q, 0) : Satisfaction{};
 }
@@ -52,13 +51,13 @@ Result<std::vector<DaySatisfaction>> Store::satisfaction_by_day(int days) {
     const std::int64_t offset_ms = std::int64_t{options_.utc_offset_minutes} * 60'000;
     const std::int64_t today = floor_div(now_ms() + offset_ms, kDayMs);
     const std::int64_t first_day = today - days + 1;
-    Result<sql::Statement> q = db_.prepare("SELECT (created_ms + ?1) / 86400000 AS day, " + std::string(kScoreColumns) +
-                                           " FROM ratings WHERE created_ms >= ?2 GROUP BY day ORDER BY day");
+    auto q = db_.prepare("SELECT (created_ms + ?1) / 86400000 AS day, " + std::string(kScoreColumns) +
+                         " FROM ratings WHERE created_ms >= ?2 GROUP BY day ORDER BY day");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, offset_ms).bind(2, first_day * kDayMs - offset_ms);
     std::map<std::int64_t, Satisfaction> found;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) break;
         found[q->int64(0)] = read_scores(*q, 1);
@@ -73,14 +72,14 @@ Result<std::vector<DaySatisfaction>> Store::satisfaction_by_day(int days) {
 }
 
 Result<std::vector<PlaceSatisfaction>> Store::satisfaction_by_place(std::int64_t since_ms) {
-    Result<sql::Statement> q = db_.prepare("SELECT service, counter, " + std::string(kScoreColumns) +
-                                           " FROM ratings WHERE created_ms >= ? GROUP BY service, counter"
-                                           " ORDER BY service, counter");
+    auto q = db_.prepare("SELECT service, counter, " + std::string(kScoreColumns) +
+                         " FROM ratings WHERE created_ms >= ? GROUP BY service, counter"
+                         " ORDER BY service, counter");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, since_ms);
     std::vector<PlaceSatisfaction> out;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) return out;
         std::optional<int> counter;
@@ -90,14 +89,14 @@ Result<std::vector<PlaceSatisfaction>> Store::satisfaction_by_place(std::int64_t
 }
 
 Result<std::vector<RatingComment>> Store::rating_comments(std::size_t limit) {
-    Result<sql::Statement> q = db_.prepare(
+    auto q = db_.prepare(
         "SELECT created_ms, overall, service, counter, comment FROM ratings WHERE comment <> ''"
         " ORDER BY created_ms DESC LIMIT ?");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, 1'000'000)));
     std::vector<RatingComment> out;
     for (;;) {
-        Result<bool> row = q->step();
+        auto row = q->step();
         if (!row) return std::unexpected(std::move(row.error()));
         if (!*row) return out;
         std::optional<int> counter;

@@ -70,35 +70,4 @@ constexpr std::array kMigrations = {Migration{1, kVersion1}};
 std::span<const Migration> migrations() { return kMigrations; }
 int latest_schema_version() { return kMigrations.back().version; }
 
-sql::Result<int> migrate(sql::Database& db, std::span<const Migration> steps) {
-    const int latest = steps.empty() ? 0 : steps.back().version;
-    sql::Result<std::int64_t> version = db.query_int("PRAGMA user_version");
-    if (!version) return std::unexpected(std::move(version.error()));
-    if (*version > latest) {
-        return std::unexpected(StoreError{
-            StoreErrorKind::newer_schema,
-            "database schema " + std::to_string(*version) + " is newer than this kiosk's " + std::to_string(latest),
-            0});
-    }
-    if (*version == latest) return latest;
-    sql::Result<sql::Transaction> tx = sql::Transaction::begin(db);
-    if (!tx) return std::unexpected(std::move(tx.error()));
-    // Another connection may have migrated while we waited for the write lock.
-    version = db.query_int("PRAGMA user_version");
-    if (!version) return std::unexpected(std::move(version.error()));
-    if (*version > latest)
-        return std::unexpected(StoreError{StoreErrorKind::newer_schema, "database schema is newer", 0});
-    for (const Migration& step : steps) {
-        if (step.version <= *version) continue;
-        if (sql::Result<> rc = db.exec_script(std::string(step.sql)); !rc)
-            return std::unexpected(std::move(rc.error()));
-        // user_version cannot be bound as a parameter; it is our own integer, not input.
-        if (sql::Result<> rc = db.exec("PRAGMA user_version = " + std::to_string(step.version)); !rc) {
-            return std::unexpected(std::move(rc.error()));
-        }
-    }
-    if (sql::Result<> rc = tx->commit(); !rc) return std::unexpected(std::move(rc.error()));
-    return latest;
-}
-
 }  // namespace kiosk::store

@@ -9,7 +9,7 @@ Result<std::size_t> Store::upsert_statuses(std::span<const RequestStatus> status
     Result<sql::Transaction> tx = sql::Transaction::begin(db_);
     if (!tx) return std::unexpected(std::move(tx.error()));
     // An out-of-order or replayed update (older updated_ms) must not undo a newer answer.
-    Result<sql::Statement> s = db_.prepare(
+    auto s = db_.prepare(
         "INSERT INTO statuses (reference, status, note, updated_ms) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (reference) DO UPDATE SET status = excluded.status, note = excluded.note,"
         " updated_ms = excluded.updated_ms WHERE excluded.updated_ms >= statuses.updated_ms");
@@ -28,9 +28,9 @@ Result<std::size_t> Store::upsert_statuses(std::span<const RequestStatus> status
 }
 
 Result<std::optional<RequestStatus>> Store::status_of(const std::string& reference) {
-    Result<sql::Statement> q = db_.prepare("SELECT status, note, updated_ms FROM statuses WHERE reference = ?");
+    auto q = db_.prepare("SELECT status, note, updated_ms FROM statuses WHERE reference = ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->bind(1, reference).step();
+    auto row = q->bind(1, reference).step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) return std::optional<RequestStatus>{};
     const auto state = request_state_from(q->text(0));
@@ -39,11 +39,11 @@ Result<std::optional<RequestStatus>> Store::status_of(const std::string& referen
 }
 
 Result<std::optional<LocalSubmission>> Store::local_submission(const std::string& reference) {
-    Result<sql::Statement> q = db_.prepare(
+    auto q = db_.prepare(
         "SELECT s.id, s.kind, s.created_ms, o.state FROM submissions s JOIN outbox o ON o.submission_id = s.id"
         " WHERE s.reference = ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->bind(1, reference).step();
+    auto row = q->bind(1, reference).step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) return std::optional<LocalSubmission>{};
     const auto kind = domain::record_kind_from(q->text(1));

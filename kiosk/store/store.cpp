@@ -3,7 +3,6 @@
 #include "kiosk/store/store.h"
 
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "kiosk/domain/ids.h"
 #include "kiosk/domain/reference.h"
@@ -12,23 +11,13 @@
 #include "kiosk/store/data_dir.h"
 #include "kiosk/store/schema.h"
 #include "sync/protocol/record.h"
+#include "sync/protocol/sql/sqlite.h"
 
 namespace kiosk::store {
 namespace {
 
-Result<> configure(sql::Database& db, const StoreOptions& options) {
-    // busy_timeout first, so switching to WAL waits for a connection that is migrating.
-    if (auto rc = db.exec("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout.count())); !rc) return rc;
-    Result<sql::Statement> wal = db.prepare("PRAGMA journal_mode = WAL");
-    if (!wal) return std::unexpected(std::move(wal.error()));
-    Result<bool> row = wal->step();
-    if (!row) return std::unexpected(std::move(row.error()));
-    if (!*row || wal->text(0) != "wal") {
-        return std::unexpected(StoreError{StoreErrorKind::io, "the file system refused WAL journaling", 0});
-    }
-    // FULL: in WAL mode, NORMAL would let a power cut take back a commit we reported.
-    if (auto rc = db.exec("PRAGMA synchronous = FULL"); !rc) return rc;
-    if (auto rc = db.exec("PRAGMA foreign_keys = ON"); !rc) return rc;
+// open_sqlite already set WAL, synchronous=FULL, foreign keys and the busy timeout.
+Result<> configure(sql::Connection& db, const StoreOptions& options) {
     if (options.max_db_bytes > 0) {
         Result<std::int64_t> page = db.query_int("PRAGMA page_size");
         if (!page) return std::unexpected(std::move(page.error()));
@@ -52,7 +41,7 @@ StoreOptions with_defaults(StoreOptions options) {
 
 }  // namespace
 
-Store::Store(sql::Database db, StoreOptions options, std::optional<PublicKey> key)
+Store::Store(sql::Connection db, StoreOptions options, std::optional<PublicKey> key)
     : db_(std::move(db)), options_(std::move(options)), key_(key) {}
 
 std::int64_t Store::now_ms() const { return options_.clock_ms(); }
@@ -61,13 +50,10 @@ Result<Store> Store::open(const std::filesystem::path& data_dir, StoreOptions op
     if (auto dir = prepare_data_dir(data_dir); !dir) return std::unexpected(std::move(dir.error()));
     const std::filesystem::path file = data_dir / kDatabaseFile;
     if (auto created = create_private_file(file); !created) return std::unexpected(std::move(created.error()));
-    Result<sql::Database> db = sql::Database::open(file, sql::Database::Mode::read_write);
+    Result<sql::Connection> db = sql::open_sqlite(file, {.create = false, .busy_timeout = options.busy_timeout});
     if (!db) return std::unexpected(std::move(db.error()));
-    if (sqlite3_db_readonly(db->handle(), "main") == 1) {
-        return std::unexpected(StoreError{StoreErrorKind::read_only, file.string() + " is read-only", 0});
-    }
     if (auto rc = configure(*db, options); !rc) return std::unexpected(std::move(rc.error()));
-    if (auto version = migrate(*db, migrations()); !version) return std::unexpected(std::move(version.error()));
+    if (auto version = sql::migrate(*db, migrations()); !version) return std::unexpected(std::move(version.error()));
     std::optional<PublicKey> key = options.hq_public_key;
     if (!key) {
         if (auto loaded = load_public_key(data_dir / "keys" / "hq_box.pub")) key = *loaded;
@@ -76,19 +62,19 @@ Result<Store> Store::open(const std::filesystem::path& data_dir, StoreOptions op
 }
 
 Result<bool> Store::reference_taken(const std::string& reference) {
-    Result<sql::Statement> q = db_.prepare(
+    auto q = db_.prepare(
         "SELECT EXISTS (SELECT 1 FROM submissions WHERE reference = ?1)"
         " OR EXISTS (SELECT 1 FROM statuses WHERE reference = ?1)");
     if (!q) return std::unexpected(std::move(q.error()));
     q->bind(1, reference);
-    Result<bool> row = q->step();
+    auto row = q->step();
     if (!row) return std::unexpected(std::move(row.error()));
     return *row && q->int64(0) != 0;
 }
 
 Result<> Store::insert(const Receipt& receipt, const domain::Record& record, const std::string& clear,
                        std::span<const std::uint8_t> box, const std::string& wire) {
-    Result<sql::Statement> s =
+    auto s =
         db_.prepare("INSERT INTO submissions (id, kind, reference, created_ms, clear_json) VALUES (?, ?, ?, ?, ?)");
     if (!s) return std::unexpected(std::move(s.error()));
     s->bind(1, receipt.id)
@@ -163,25 +149,25 @@ Result<Receipt> Store::submit(const domain::Record& record) {
 }
 
 Result<std::optional<std::string>> Store::setting(std::string_view key) {
-    Result<sql::Statement> q = db_.prepare("SELECT value FROM settings WHERE key = ?");
+    auto q = db_.prepare("SELECT value FROM settings WHERE key = ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->bind(1, key).step();
+    auto row = q->bind(1, key).step();
     if (!row) return std::unexpected(std::move(row.error()));
     if (!*row) return std::optional<std::string>{};
     return std::optional<std::string>{std::string(q->text(0))};
 }
 
 Result<> Store::set_setting(std::string_view key, std::string_view value) {
-    Result<sql::Statement> s = db_.prepare(
+    auto s = db_.prepare(
         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     if (!s) return std::unexpected(std::move(s.error()));
     return s->bind(1, key).bind(2, value).run();
 }
 
 Result<bool> Store::integrity_ok() {
-    Result<sql::Statement> q = db_.prepare("PRAGMA integrity_check");
+    auto q = db_.prepare("PRAGMA integrity_check");
     if (!q) return std::unexpected(std::move(q.error()));
-    Result<bool> row = q->step();
+    auto row = q->step();
     if (!row) return std::unexpected(std::move(row.error()));
     return *row && q->text(0) == "ok";
 }

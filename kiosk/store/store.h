@@ -36,13 +36,12 @@
 #include "kiosk/domain/records.h"
 #include "kiosk/store/error.h"
 #include "kiosk/store/sealing.h"
-#include "kiosk/store/sqlite.h"
 #include "kiosk/store/types.h"
+#include "sync/protocol/sql/sql.h"
 
 namespace kiosk::store {
 
-template <class T = void>
-using Result = std::expected<T, StoreError>;
+namespace sql = kiosk_sync::sql;
 
 struct StoreOptions {
     std::string kiosk_id;                    // goes into every record ("kiosk" on the wire)
@@ -101,7 +100,7 @@ public:
     bool can_submit() const { return key_.has_value(); }
 
 private:
-    Store(sql::Database db, StoreOptions options, std::optional<PublicKey> key);
+    Store(sql::Connection db, StoreOptions options, std::optional<PublicKey> key);
     Result<std::optional<RequestStatus>> status_of(const std::string& reference);
     Result<std::optional<LocalSubmission>> local_submission(const std::string& reference);
     Result<bool> reference_taken(const std::string& reference);
@@ -109,7 +108,7 @@ private:
                     std::span<const std::uint8_t> box, const std::string& wire);
     std::int64_t now_ms() const;
 
-    sql::Database db_;
+    sql::Connection db_;
     StoreOptions options_;
     std::optional<PublicKey> key_;
 };

@@ -34,11 +34,7 @@ int usage(const std::string& message) {
     return 2;
 }
 
-std::optional<HqDir> dir_of(const Args& args) {
-    const auto* dir = args.option("--dir");
-    if (dir == nullptr || dir->empty()) return std::nullopt;
-    return HqDir{*dir};
-}
+std::optional<HqDir> dir_of(const Args& args) { return hq_dir_of(args); }
 
 json summary_json(const StoredRecord& stored) {
     return json{
@@ -65,6 +61,13 @@ json decrypted_json(const StoredRecord& stored, const BoxKeyPair& keys) {
 }
 
 }  // namespace
+
+std::optional<HqDir> hq_dir_of(const Args& args) {
+    const auto* dir = args.option("--dir");
+    if (dir == nullptr || dir->empty()) return std::nullopt;
+    const auto* db = args.option("--db");
+    return HqDir{*dir, db != nullptr ? *db : std::string()};
+}
 
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ int cmd_decrypt(const Args& args);
 int cmd_set_status(const Args& args);
 int cmd_import(const Args& args);
 int cmd_export(const Args& args);
+
+// The HQ directory of --dir, with the database of --db when given.
+struct HqDir;
+std::optional<HqDir> hq_dir_of(const Args& args);
 
 // "2025-11-26T02:51:00Z" for ms since the epoch.
 std::string format_utc(std::int64_t ms);

@@ -1,8 +1,13 @@
-// `kiosk-hq export --csv FILE`: every record's dashboard data as CSV for a spreadsheet, one
-// column per key of `clear`. No personal data (that needs `decrypt`). Cells a spreadsheet
-// would run as a formula are prefixed with ', since visitors type some of this text.
+// `kiosk-hq export --csv FILE`: every record's dashboard data as CSV for a spreadsheet. No
+// personal data (that needs `decrypt`). Cells a spreadsheet would run as a formula are
+// prefixed with ', since visitors type some of this text.
+// The columns are fixed: the record's own fields, then each kind's keys of `clear` (empty in
+// rows of other kinds), then `clear.other` with any key not in that list as JSON. So the
+// header is known before the first row, rows stream from the database one at a time, and
+// memory stays flat however many records HQ holds.
 #include <cstdio>
-#include <set>
+#include <string_view>
+#include <vector>
 
 #include "sync/hq/cli.h"
 #include "sync/hq/hq_dir.h"
@@ -33,49 +38,75 @@ std::string clear_cell(const nlohmann::json& clear, const std::string& key) {
     return csv_cell(protocol::dump_json(*value), !value->is_number() && !value->is_boolean());
 }
 
-std::string csv_text(const std::vector<StoredRecord>& records) {
-    std::set<std::string> clear_keys;
-    for (const auto& stored : records)
-        for (const auto& item : stored.record.clear.items()) clear_keys.insert(item.key());
+struct KindColumns {
+    std::string_view kind;
+    std::vector<std::string> keys;  // of `clear`, as the kiosk writes them (kiosk/store/codec.cpp)
+};
+
+const std::vector<KindColumns>& kind_columns() {
+    static const std::vector<KindColumns> columns = {
+        {"support_request", {"request_type"}},
+        {"feedback", {"category", "reply_requested"}},
+        {"volunteer", {"skills", "availability"}},
+        {"rating", {"overall", "wait", "courtesy", "clarity", "ease", "service", "counter", "comment"}},
+    };
+    return columns;
+}
+
+std::string csv_header() {
     std::string out = "id,kind,reference,kiosk,created,received,via,status,note";
-    for (const auto& key : clear_keys) out += "," + csv_cell("clear." + key, true);
-    out += "\r\n";
-    for (const auto& s : records) {
-        const auto& r = s.record;
-        out += csv_cell(r.id, true) + "," + csv_cell(r.kind, true) + "," + csv_cell(r.reference, true) + "," +
-               csv_cell(r.kiosk, true) + "," + format_utc(r.created_ms) + "," + format_utc(s.received_ms) + "," +
-               csv_cell(s.via, true) + "," + csv_cell(s.status, true) + "," + csv_cell(s.note, true);
-        for (const auto& key : clear_keys) out += "," + clear_cell(r.clear, key);
-        out += "\r\n";
+    for (const auto& kind : kind_columns())
+        for (const auto& key : kind.keys) out += "," + csv_cell("clear." + key, true);
+    return out + ",clear.other\r\n";
+}
+
+std::string csv_row(const StoredRecord& s) {
+    const auto& r = s.record;
+    std::string out = csv_cell(r.id, true) + "," + csv_cell(r.kind, true) + "," + csv_cell(r.reference, true) + "," +
+                      csv_cell(r.kiosk, true) + "," + format_utc(r.created_ms) + "," + format_utc(s.received_ms) + "," +
+                      csv_cell(s.via, true) + "," + csv_cell(s.status, true) + "," + csv_cell(s.note, true);
+    nlohmann::json other = r.clear.is_object() ? r.clear : nlohmann::json::object();
+    for (const auto& kind : kind_columns()) {
+        for (const auto& key : kind.keys) {
+            out += ",";
+            if (kind.kind != r.kind) continue;
+            out += clear_cell(r.clear, key);
+            other.erase(key);
+        }
     }
-    return out;
+    out += "," + (other.empty() ? std::string() : csv_cell(protocol::dump_json(other), true));
+    return out + "\r\n";
 }
 
 }  // namespace
 
 int cmd_export(const Args& args) {
-    const auto* dir_text = args.option("--dir");
+    const auto dir = hq_dir_of(args);
     const auto* csv = args.option("--csv");
-    if (dir_text == nullptr || csv == nullptr) {
+    if (!dir || csv == nullptr) {
         std::fprintf(stderr, "kiosk-hq: export needs --dir HQDIR and --csv FILE\n");
         return 2;
     }
-    auto store = open_store(HqDir{*dir_text});
+    auto store = open_store(*dir);
     if (!store) {
         std::fprintf(stderr, "kiosk-hq: %s\n", store.error().c_str());
         return 1;
     }
-    auto records = (*store)->records(std::nullopt);
-    if (!records) {
-        std::fprintf(stderr, "kiosk-hq: %s\n", records.error().c_str());
-        return 1;
-    }
-    // A UTF-8 byte order mark makes spreadsheet programs read Arabic text correctly.
-    if (auto written = protocol::write_file_atomic(*csv, "\xEF\xBB\xBF" + csv_text(*records), 0640); !written) {
+    std::size_t count = 0;
+    auto written = protocol::write_file_atomic_streamed(
+        *csv, 0640, [&](const protocol::WriteSink& write) -> std::expected<void, std::string> {
+            // A UTF-8 byte order mark makes spreadsheet programs read Arabic text correctly.
+            if (!write("\xEF\xBB\xBF" + csv_header())) return {};
+            return (*store)->each_record([&](const StoredRecord& stored) {
+                ++count;
+                return write(csv_row(stored));
+            });
+        });
+    if (!written) {
         std::fprintf(stderr, "kiosk-hq: %s\n", written.error().c_str());
         return 1;
     }
-    std::printf("exported %zu records to %s\n", records->size(), csv->c_str());
+    std::printf("exported %zu records to %s\n", count, csv->c_str());
     return 0;
 }
 

@@ -45,7 +45,15 @@ std::expected<bool, std::string> init_hq_dir(const HqDir& dir) {
             return std::unexpected(r.error());
         sodium_memzero(keys.secret_key.data(), keys.secret_key.size());
     }
-    auto store = SqliteStore::open(dir.db(), true);
+    if (!dir.database_url.empty()) {
+        auto store = open_store(dir);
+        if (!store) return std::unexpected(store.error());
+        std::filesystem::permissions(dir.root / "keys", std::filesystem::perms::owner_all, ec);
+        if (ec)
+            return std::unexpected("cannot restrict access to " + (dir.root / "keys").string() + ": " + ec.message());
+        return created;
+    }
+    auto store = SqlStore::open_sqlite(dir.db(), true);
     if (!store) return std::unexpected(store.error());
     // hq.db holds every kiosk's secret; SQLite gives its -wal and -shm files the same mode.
     std::filesystem::permissions(dir.db(), std::filesystem::perms::owner_read | std::filesystem::perms::owner_write,
@@ -67,11 +75,20 @@ std::expected<BoxKeyPair, std::string> load_box_keys(const HqDir& dir) {
     return BoxKeyPair{*public_key, *secret_key};
 }
 
-std::expected<std::unique_ptr<SqliteStore>, std::string> open_store(const HqDir& dir) {
+bool is_database_url(std::string_view text) {
+    return text.starts_with("postgresql://") || text.starts_with("postgres://");
+}
+
+std::expected<std::unique_ptr<SqlStore>, std::string> open_store(const HqDir& dir) {
+    if (!dir.database_url.empty()) {
+        if (!is_database_url(dir.database_url))
+            return std::unexpected("--db must be a postgresql:// URL; without --db HQ uses " + dir.db().string());
+        return SqlStore::open_postgresql(dir.database_url);
+    }
     if (!std::filesystem::exists(dir.db()))
         return std::unexpected(dir.db().string() + " does not exist; run kiosk-hq init --dir " + dir.root.string() +
                                " first");
-    return SqliteStore::open(dir.db(), false);
+    return SqlStore::open_sqlite(dir.db(), false);
 }
 
 std::expected<std::string, std::string> open_sealed(const BoxKeyPair& keys, std::string_view sealed) {

@@ -18,11 +18,13 @@ constexpr const char* kUsage = R"(usage:
   kiosk-hq set-status --dir HQDIR REF accepted|rejected|in-review [--note TEXT] [--kiosk ID]
   kiosk-hq import --dir HQDIR BUNDLE
   kiosk-hq export --dir HQDIR --csv FILE
+Every command also takes --db postgresql://… to keep HQ's data in PostgreSQL instead of
+HQDIR/hq.db.
 )";
 
 bool takes_value(std::string_view name) {
     return name == "--dir" || name == "--kiosk" || name == "--out" || name == "--hq-url" || name == "--listen" ||
-           name == "--note" || name == "--csv" || name == "--tls-cert" || name == "--tls-key";
+           name == "--note" || name == "--csv" || name == "--tls-cert" || name == "--tls-key" || name == "--db";
 }
 
 bool parse(int argc, char** argv, Args& args) {

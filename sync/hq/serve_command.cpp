@@ -43,9 +43,9 @@ sigset_t stop_signals() {
 }  // namespace
 
 int cmd_serve(const Args& args) {
-    const auto* dir_text = args.option("--dir");
+    const auto dir = hq_dir_of(args);
     const auto* listen_text = args.option("--listen");
-    if (dir_text == nullptr || listen_text == nullptr) {
+    if (!dir || listen_text == nullptr) {
         std::fprintf(stderr, "kiosk-hq: serve needs --dir HQDIR and --listen HOST:PORT\n");
         return 2;
     }
@@ -69,8 +69,7 @@ int cmd_serve(const Args& args) {
         }
         tls = std::move(*loaded);
     }
-    HqDir dir{*dir_text};
-    auto store = open_store(dir);
+    auto store = open_store(*dir);
     if (!store) {
         std::fprintf(stderr, "kiosk-hq: %s\n", store.error().c_str());
         return 1;
@@ -80,7 +79,8 @@ int cmd_serve(const Args& args) {
     sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    HqServer server(**store, ServeOptions{listen->host, listen->port, 8u << 20, dir.content(), {}, std::move(tls), {}});
+    HqServer server(**store,
+                    ServeOptions{listen->host, listen->port, 8u << 20, dir->content(), {}, std::move(tls), {}});
     auto port = server.bind();
     if (!port) {
         std::fprintf(stderr, "kiosk-hq: %s\n", port.error().c_str());

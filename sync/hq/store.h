@@ -1,13 +1,14 @@
 // sync/hq/store.h — what HQ keeps, behind one interface: kiosks and their secrets, records
-// by UUID (a unique key, so a replayed batch changes nothing), request statuses with a
-// cursor, and the nonces of recent requests. SQLite implements it (sqlite_store.h); a
-// PostgreSQL store for an association with many branches would implement the same calls.
+// by (kiosk, UUID) (a unique key, so a replayed batch changes nothing), request statuses with a
+// cursor, and the nonces of recent requests. SqlStore implements it on the SQL layer
+// (sql_store.h).
 // Not here: judging whether a record is acceptable (ingest.h) or HTTP (server.h).
 // Implementations are safe to call from several threads at once.
 #pragma once
 
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ public:
     // Records oldest first; with a reference (or id), only that one.
     virtual std::expected<std::vector<StoredRecord>, std::string> records(
         std::optional<std::string_view> reference_or_id) = 0;
+    // Every record oldest first, one at a time, for exports: memory stays flat however many
+    // there are. `visit` returns false to stop early.
+    virtual std::expected<void, std::string> each_record(const std::function<bool(const StoredRecord&)>& visit) = 0;
     virtual std::expected<std::size_t, std::string> record_count() = 0;
 
     // Answers the request with that reference. References are unique per kiosk only: the

@@ -81,18 +81,23 @@ std::expected<std::string, std::string> read_file(const std::filesystem::path& p
     return data;
 }
 
-std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path, std::string_view data,
-                                                   mode_t mode, const WriteProgress& progress) {
+namespace {
+
+// Writes a temporary file beside path through `fill`, then fsyncs, renames it over path and
+// fsyncs the directory.
+std::expected<void, std::string> replace_atomically(
+    const std::filesystem::path& path, mode_t mode,
+    const std::function<std::expected<void, std::string>(int fd)>& fill) {
     auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
     auto temp = dir / ("." + path.filename().string() + "." + random_nonce().substr(0, 8) + ".tmp");
     Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode));
     if (fd.get() < 0) return std::unexpected(errno_text("cannot create", temp));
+    auto filled = fill(fd.get());
     // The umask may have narrowed the mode; a key must end up exactly as asked.
-    const bool written = progress ? write_all_reporting(fd.get(), data, progress) : write_all(fd.get(), data);
-    bool ok = ::fchmod(fd.get(), mode) == 0 && written && ::fsync(fd.get()) == 0;
+    bool ok = filled && ::fchmod(fd.get(), mode) == 0 && ::fsync(fd.get()) == 0;
     ok = fd.close() && ok;
     if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-        auto error = errno_text("cannot write", path);
+        auto error = filled ? errno_text("cannot write", path) : filled.error();
         ::unlink(temp.c_str());
         return std::unexpected(error);
     }
@@ -100,6 +105,29 @@ std::expected<void, std::string> write_file_atomic(const std::filesystem::path& 
     if (dir_fd.get() < 0 || ::fsync(dir_fd.get()) != 0)
         return std::unexpected(errno_text("cannot sync directory", dir));
     return {};
+}
+
+}  // namespace
+
+std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path, std::string_view data,
+                                                   mode_t mode, const WriteProgress& progress) {
+    return replace_atomically(path, mode, [&](int fd) -> std::expected<void, std::string> {
+        const bool written = progress ? write_all_reporting(fd, data, progress) : write_all(fd, data);
+        if (!written) return std::unexpected(errno_text("cannot write", path));
+        return {};
+    });
+}
+
+std::expected<void, std::string> write_file_atomic_streamed(
+    const std::filesystem::path& path, mode_t mode,
+    const std::function<std::expected<void, std::string>(const WriteSink& write)>& produce) {
+    return replace_atomically(path, mode, [&](int fd) -> std::expected<void, std::string> {
+        bool failed = false;
+        auto produced = produce([&](std::string_view bytes) { return !failed && !(failed = !write_all(fd, bytes)); });
+        if (!produced) return produced;
+        if (failed) return std::unexpected(errno_text("cannot write", path));
+        return {};
+    });
 }
 
 bool drop_cached_pages(const std::filesystem::path& path) {

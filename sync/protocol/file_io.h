@@ -25,6 +25,13 @@ using WriteProgress = std::function<void(double fraction)>;
 std::expected<void, std::string> write_file_atomic(const std::filesystem::path& path, std::string_view data,
                                                    mode_t mode = 0644, const WriteProgress& progress = {});
 
+// The same for data too large to hold in memory (an export): `produce` writes it piece by
+// piece through `write` (false once a write failed). An error from either leaves no file.
+using WriteSink = std::function<bool(std::string_view bytes)>;
+std::expected<void, std::string> write_file_atomic_streamed(
+    const std::filesystem::path& path, mode_t mode,
+    const std::function<std::expected<void, std::string>(const WriteSink& write)>& produce);
+
 // Asks the kernel to forget its cached pages of path, so the next read comes from the medium
 // (a removable drive), not from memory. Best effort: false if it could not.
 bool drop_cached_pages(const std::filesystem::path& path);

@@ -6,6 +6,7 @@
 #include "sync/client/http.h"
 #include "sync/protocol/file_io.h"
 #include "tests/sync/fixtures.h"
+#include "tests/sync/postgres.h"
 #include "tests/sync/process.h"
 
 namespace kiosk_sync::testkit {
@@ -32,6 +33,11 @@ TEST(SyncHqCli, InitKeepsKeysAndProvisionRotatesTheSecret) {
     EXPECT_EQ(*protocol::read_file(setup.kiosk_dir / "keys" / "hq_box.pub"),
               *protocol::read_file(setup.hq_dir / "keys" / "hq_box.pub"));
     for (const auto& secret : {setup.hq_dir / "hq.db", setup.hq_dir / "keys" / "hq_box.key"}) {
+        // With --db the data is PostgreSQL's, and no hq.db is made beside the keys.
+        if (hq_engine() == HqEngine::postgresql && secret.filename() == "hq.db") {
+            EXPECT_FALSE(std::filesystem::exists(secret));
+            continue;
+        }
         auto perms = std::filesystem::status(secret).permissions();
         EXPECT_EQ(perms & (std::filesystem::perms::group_all | std::filesystem::perms::others_all),
                   std::filesystem::perms::none)

@@ -13,6 +13,7 @@
 
 #include "sync/protocol/file_io.h"
 #include "sync/protocol/signing.h"
+#include "tests/sync/postgres.h"
 
 extern char** environ;
 
@@ -72,7 +73,22 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     return result;
 }
 
-RunResult run_hq(const std::vector<std::string>& args) { return run_program(KIOSK_HQ_BIN, args); }
+namespace {
+
+// With the --db of the test binary's engine (postgres.h) for the HQ directory of --dir.
+std::vector<std::string> with_database(std::vector<std::string> args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i) {
+        if (args[i] != "--dir") continue;
+        auto db = hq_database_args(args[i + 1]);
+        args.insert(args.end(), db.begin(), db.end());
+        break;
+    }
+    return args;
+}
+
+}  // namespace
+
+RunResult run_hq(const std::vector<std::string>& args) { return run_program(KIOSK_HQ_BIN, with_database(args)); }
 
 Child::Child(const std::string& program, const std::vector<std::string>& args,
              const std::filesystem::path& stderr_file) {
@@ -131,7 +147,7 @@ std::optional<int> Child::wait(std::chrono::milliseconds timeout) {
 }
 
 HqServer::HqServer(const std::filesystem::path& hq_dir, int port, const std::vector<std::string>& extra) {
-    std::vector<std::string> args{"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)};
+    auto args = with_database({"serve", "--dir", hq_dir.string(), "--listen", "127.0.0.1:" + std::to_string(port)});
     args.insert(args.end(), extra.begin(), extra.end());
     child_ = std::make_unique<Child>(KIOSK_HQ_BIN, args, hq_dir / "serve.log");
     auto line = child_->read_line(std::chrono::seconds(20));

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sync/client/outbox.h"
-#include "sync/hq/sqlite.h"
+#include "sync/protocol/sql/sql.h"
 
 namespace kiosk_sync::testkit {
 
@@ -40,10 +40,10 @@ public:
     int content_writes();
 
 private:
-    explicit TestOutbox(hq::Db db) : db_(std::move(db)) {}
+    explicit TestOutbox(sql::Connection db) : db_(std::move(db)) {}
     std::string meta(const std::string& key);
     std::expected<void, std::string> mark_locked(const std::vector<protocol::ItemVerdict>& verdicts);
-    hq::Db db_;
+    sql::Connection db_;
 };
 
 }  // namespace kiosk_sync::testkit

@@ -120,13 +120,12 @@ std::vector<std::string> check(const std::string& shot, std::vector<Item> items,
         const Box seen = intersect(shape, it.clip);
         if (!seen.empty() && !inside(shape, it.clip)) say("clipped", it.role + " " + it.name());
         if (it.control() && !seen.empty() && std::min(it.box.w, it.box.h) < 60.0 * unit - 0.5)
-            say("target", it.role + " " + it.name() + " is " + std::to_string(static_cast<int>(
-                                                                       std::min(it.box.w, it.box.h))) + " px");
+            say("target", it.role + " " + it.name() + " is " +
+                              std::to_string(static_cast<int>(std::min(it.box.w, it.box.h))) + " px");
         if (!it.fg.empty() && !it.bg.empty() && !it.text.empty() && !seen.empty()) {
             const double need = it.size >= 24.0 * unit ? 3.0 : 4.5;
             const double got = contrast(it.fg, it.bg);
-            if (got < need)
-                say("contrast", it.role + " " + it.name() + " " + std::to_string(got).substr(0, 4) + ":1");
+            if (got < need) say("contrast", it.role + " " + it.name() + " " + std::to_string(got).substr(0, 4) + ":1");
         }
         if (it.truncated && it.role != "field") say("cut", it.role + " " + it.name());
     }

@@ -13,9 +13,9 @@
 #include <random>
 
 #include <sodium.h>
-#include <sqlite3.h>
 
 #include "kiosk/store/store.h"
+#include "sync/protocol/sql/sqlite.h"
 
 namespace {
 
@@ -77,32 +77,31 @@ store::Store open_store(const std::filesystem::path& dir) {
     return std::move(*opened);
 }
 
-// The floor: the same pragmas, one table, one prepared INSERT per commit.
+// The floor: the same connection settings, one table, one prepared INSERT per commit.
 class BareTable {
 public:
-    explicit BareTable(const std::filesystem::path& file) {
-        sqlite3_open((file).c_str(), &db_);
-        sqlite3_exec(db_,
-                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                     "CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL)",
-                     nullptr, nullptr, nullptr);
-        sqlite3_prepare_v2(db_, "INSERT INTO t (id, body) VALUES (?, ?)", -1, &insert_, nullptr);
-    }
-    ~BareTable() {
-        sqlite3_finalize(insert_);
-        sqlite3_close(db_);
-    }
+    explicit BareTable(const std::filesystem::path& file)
+        : db_(opened(file)), insert_(prepared(db_, "INSERT INTO t (id, body) VALUES (?, ?)")) {}
     void insert(const std::string& body) {
         const std::string id = std::to_string(++n_);
-        sqlite3_bind_text(insert_, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(insert_, 2, body.c_str(), static_cast<int>(body.size()), SQLITE_STATIC);
-        if (sqlite3_step(insert_) != SQLITE_DONE) std::abort();
-        sqlite3_reset(insert_);
+        if (!insert_.bind(1, id).bind(2, body).run()) std::abort();
+        insert_.reset();
     }
 
 private:
-    sqlite3* db_ = nullptr;
-    sqlite3_stmt* insert_ = nullptr;
+    static kiosk_sync::sql::Connection opened(const std::filesystem::path& file) {
+        auto db = kiosk_sync::sql::open_sqlite(file, {.create = true});
+        if (!db || !db->exec("CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT NOT NULL)")) std::abort();
+        return std::move(*db);
+    }
+    static kiosk_sync::sql::Statement prepared(kiosk_sync::sql::Connection& db, std::string_view sql) {
+        auto statement = db.prepare(sql);
+        if (!statement) std::abort();
+        return std::move(*statement);
+    }
+
+    kiosk_sync::sql::Connection db_;
+    kiosk_sync::sql::Statement insert_;
     long n_ = 0;
 };
 

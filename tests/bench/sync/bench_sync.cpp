@@ -3,6 +3,11 @@
 //     SQLite outbox to HQ: records per second, start to "queue empty".
 //   BM_HqIngest/THREADS — HQ's sustained ingest: signed batches of 100 new records posted
 //     back to back from THREADS connections: records per second accepted.
+//   BM_HqIngestOn/ENGINE — the same over HTTP, one connection, with HQ's data in SQLite (0)
+//     or in PostgreSQL (1: `--db`, a throwaway local cluster on a unix socket).
+//   BM_StoreIngest/ENGINE — HQ's store alone, no HTTP: batches of 100 new records ingested,
+//     each batch one committed transaction (SQLite synchronous=FULL; PostgreSQL fsync on,
+//     synchronous_commit on): records per second.
 //   BM_ExportBundle/RECORDS/PROGRESS — staff's export of a backlog to a directory: read the
 //     queue, write the signed bundle (PROGRESS=1: in 4 MiB chunks, each flushed, as the
 //     kiosk does for its progress bar; 0: one write), read it back and verify it.
@@ -15,8 +20,10 @@
 #include "sync/client/client.h"
 #include "sync/client/export.h"
 #include "sync/client/http.h"
+#include "sync/hq/sql_store.h"
 #include "sync/protocol/messages.h"
 #include "tests/sync/fixtures.h"
+#include "tests/sync/postgres.h"
 #include "tests/sync/process.h"
 
 namespace {
@@ -88,15 +95,15 @@ std::vector<std::string> make_bodies(const protocol::KioskIdentity& identity, in
     return bodies;
 }
 
-void BM_HqIngest(benchmark::State& state) {
-    constexpr int kBatches = 40, kPerBatch = 100;
-    const auto threads = static_cast<int>(state.range(0));
+// Signed batches posted back to back from `threads` connections to a fresh local HQ on the
+// engine hq_database_args() picks; records/s accepted.
+void ingest_over_http(benchmark::State& state, int threads, int batches, int per_batch) {
     std::int64_t accepted_total = 0;
     for (auto _ : state) {
         state.PauseTiming();
         LocalHq hq;
         std::vector<std::vector<std::string>> bodies;
-        for (int t = 0; t < threads; ++t) bodies.push_back(make_bodies(hq.identity, kBatches, kPerBatch, 100u + t));
+        for (int t = 0; t < threads; ++t) bodies.push_back(make_bodies(hq.identity, batches, per_batch, 100u + t));
         std::atomic<std::int64_t> accepted{0};
         state.ResumeTiming();
         std::vector<std::thread> senders;
@@ -124,12 +131,60 @@ void BM_HqIngest(benchmark::State& state) {
         for (auto& s : senders) s.join();
         state.PauseTiming();
         accepted_total += accepted;
-        if (accepted != threads * kBatches * kPerBatch) state.SkipWithError("HQ did not accept every record");
+        if (accepted != threads * batches * per_batch) state.SkipWithError("HQ did not accept every record");
         state.ResumeTiming();
     }
     state.counters["records/s"] = benchmark::Counter(static_cast<double>(accepted_total), benchmark::Counter::kIsRate);
 }
+
+void BM_HqIngest(benchmark::State& state) {
+    constexpr int kBatches = 40, kPerBatch = 100;
+    const auto threads = static_cast<int>(state.range(0));
+    ingest_over_http(state, threads, kBatches, kPerBatch);
+}
 BENCHMARK(BM_HqIngest)->Arg(1)->Arg(2)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+testkit::HqEngine engine_of(const benchmark::State& state) {
+    return state.range(0) == 1 ? testkit::HqEngine::postgresql : testkit::HqEngine::sqlite;
+}
+
+void BM_HqIngestOn(benchmark::State& state) {
+    testkit::select_hq_engine(engine_of(state));
+    ingest_over_http(state, 1, 40, 100);
+    testkit::select_hq_engine(testkit::HqEngine::sqlite);
+}
+BENCHMARK(BM_HqIngestOn)->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_StoreIngest(benchmark::State& state) {
+    constexpr int kBatches = 50, kPerBatch = 100;
+    std::int64_t stored = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        TempDir temp;
+        auto store = engine_of(state) == testkit::HqEngine::postgresql
+                         ? hq::SqlStore::open_postgresql(testkit::PostgresCluster::shared().create_database())
+                         : hq::SqlStore::open_sqlite(temp.path() / "hq.db", true);
+        if (!store) {
+            state.SkipWithError(store.error().c_str());
+            return;
+        }
+        protocol::BoxPublicKey key{};
+        key[0] = 7;  // any key: the store does not open what is sealed
+        RecordMaker maker("kiosk-1", key, 5);
+        std::vector<std::vector<protocol::Record>> batches(kBatches);
+        for (auto& batch : batches)
+            for (int i = 0; i < kPerBatch; ++i) batch.push_back(*protocol::parse_record(maker.next().json));
+        state.ResumeTiming();
+        for (const auto& batch : batches) {
+            auto verdicts = (*store)->ingest(batch, "sync", 1);
+            if (!verdicts) state.SkipWithError(verdicts.error().c_str());
+        }
+        stored += kBatches * kPerBatch;
+    }
+    state.counters["records/s"] = benchmark::Counter(static_cast<double>(stored), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_StoreIngest)->Arg(0)->Arg(1)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 
 void BM_ExportBundle(benchmark::State& state) {
     const auto records = static_cast<int>(state.range(0));

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "store_fixture.h"
+#include "sync/protocol/sql/sqlite.h"
 
 namespace kiosk::store {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 using namespace testing;
 
 std::int64_t count_rows(const std::filesystem::path& dir, const char* table) {
-    auto db = sql::Database::open(dir / "kiosk.db", sql::Database::Mode::read_write);
+    auto db = sql::open_sqlite(dir / "kiosk.db", {});
     return *db->query_int(std::string("SELECT COUNT(*) FROM ") + table);
 }
 
@@ -107,7 +108,7 @@ TEST(Busy, ALockHeldPastTheTimeoutIsAnErrorValueNotAHang) {
     options.busy_timeout = std::chrono::milliseconds(100);
     auto store = Store::open(tmp.path(), options);
     ASSERT_TRUE(store);
-    auto other = sql::Database::open(tmp.path() / "kiosk.db", sql::Database::Mode::read_write);
+    auto other = sql::open_sqlite(tmp.path() / "kiosk.db", {});
     ASSERT_TRUE(other->exec("BEGIN IMMEDIATE"));
 
     const domain::Record record{sample_feedback()};

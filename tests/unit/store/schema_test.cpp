@@ -4,27 +4,28 @@
 
 #include "kiosk/store/schema.h"
 #include "store_fixture.h"
+#include "sync/protocol/sql/sqlite.h"
 
 namespace kiosk::store {
 namespace {
 
 using namespace testing;
 
-sql::Database raw_open(const std::filesystem::path& file) {
-    return std::move(*sql::Database::open(file, sql::Database::Mode::read_write_create));
+sql::Connection raw_open(const std::filesystem::path& file) {
+    return std::move(*sql::open_sqlite(file, {.create = true}));
 }
 
 TEST(Schema, FreshDatabaseIsAtTheLatestVersion) {
     TempDir tmp;
     ASSERT_TRUE(Store::open(tmp.path(), options_for(HqKeys::generate())));
-    sql::Database db = raw_open(tmp.path() / "kiosk.db");
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
     EXPECT_EQ(*db.query_int("PRAGMA user_version"), latest_schema_version());
 }
 
 TEST(Schema, PragmasAreInForceOnTheStoresConnection) {
     TempDir tmp;
     ASSERT_TRUE(Store::open(tmp.path(), options_for(HqKeys::generate())));
-    sql::Database db = raw_open(tmp.path() / "kiosk.db");
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
     auto mode = db.prepare("PRAGMA journal_mode");
     ASSERT_TRUE(mode && *mode->step());
     EXPECT_EQ(mode->text(0), "wal");  // WAL is a property of the file: it persists
@@ -34,14 +35,14 @@ TEST(Schema, OlderDatabaseIsUpgradedAndKeepsItsData) {
     TempDir tmp;
     {
         // An "old kiosk": version 0 with a settings table of its own making.
-        sql::Database db = raw_open(tmp.path() / "kiosk.db");
+        sql::Connection db = raw_open(tmp.path() / "kiosk.db");
         ASSERT_TRUE(db.exec("CREATE TABLE legacy (x INTEGER)"));
         ASSERT_TRUE(db.exec("INSERT INTO legacy VALUES (42)"));
     }
     auto store = Store::open(tmp.path(), options_for(HqKeys::generate()));
     ASSERT_TRUE(store) << store.error().detail;
     ASSERT_TRUE(store->submit(testing::sample_request()));
-    sql::Database db = raw_open(tmp.path() / "kiosk.db");
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
     EXPECT_EQ(*db.query_int("PRAGMA user_version"), latest_schema_version());
     EXPECT_EQ(*db.query_int("SELECT x FROM legacy"), 42);
     EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM submissions"), 1);
@@ -50,21 +51,21 @@ TEST(Schema, OlderDatabaseIsUpgradedAndKeepsItsData) {
 TEST(Schema, NewerDatabaseIsRefusedAndLeftAlone) {
     TempDir tmp;
     {
-        sql::Database db = raw_open(tmp.path() / "kiosk.db");
+        sql::Connection db = raw_open(tmp.path() / "kiosk.db");
         ASSERT_TRUE(db.exec("PRAGMA user_version = 999"));
     }
     auto store = Store::open(tmp.path(), options_for(HqKeys::generate()));
     ASSERT_FALSE(store);
     EXPECT_EQ(store.error().kind, StoreErrorKind::newer_schema);
     EXPECT_EQ(message_key(store.error().kind), "store.error.newer_schema");
-    sql::Database db = raw_open(tmp.path() / "kiosk.db");
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
     EXPECT_EQ(*db.query_int("PRAGMA user_version"), 999);
     EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM sqlite_schema"), 0);
 }
 
 TEST(Schema, FailedMigrationRollsEverythingBack) {
     TempDir tmp;
-    sql::Database db = raw_open(tmp.path() / "test.db");
+    sql::Connection db = raw_open(tmp.path() / "test.db");
     const Migration steps[] = {
         {1, "CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);"},
         {2, "CREATE TABLE b (y INTEGER); INSERT INTO no_such_table VALUES (2);"},
@@ -83,7 +84,7 @@ TEST(Schema, FailedMigrationRollsEverythingBack) {
 
 TEST(Schema, UpgradeAppliesOnlyMissingSteps) {
     TempDir tmp;
-    sql::Database db = raw_open(tmp.path() / "test.db");
+    sql::Connection db = raw_open(tmp.path() / "test.db");
     const Migration v1[] = {{1, "CREATE TABLE a (x INTEGER);"}};
     ASSERT_EQ(*migrate(db, v1), 1);
     const Migration v2[] = {v1[0], {2, "ALTER TABLE a ADD COLUMN y INTEGER DEFAULT 7; INSERT INTO a (x) VALUES (1);"}};

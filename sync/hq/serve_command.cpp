@@ -40,6 +40,24 @@ sigset_t stop_signals() {
     return set;
 }
 
+// --tls-cert and --tls-key, both or neither: the identity to serve, or the exit status why not.
+int tls_of(const Args& args, std::optional<TlsIdentity>& tls) {
+    const auto* certificate = args.option("--tls-cert");
+    const auto* key = args.option("--tls-key");
+    if ((certificate == nullptr) != (key == nullptr)) {
+        std::fprintf(stderr, "kiosk-hq: --tls-cert and --tls-key go together\n");
+        return 2;
+    }
+    if (certificate == nullptr) return 0;
+    auto loaded = load_tls_identity(*certificate, *key);
+    if (!loaded) {
+        std::fprintf(stderr, "kiosk-hq: %s\n", loaded.error().c_str());
+        return 1;
+    }
+    tls = std::move(*loaded);
+    return 0;
+}
+
 }  // namespace
 
 int cmd_serve(const Args& args) {
@@ -54,21 +72,8 @@ int cmd_serve(const Args& args) {
         std::fprintf(stderr, "kiosk-hq: --listen must be HOST:PORT, e.g. 127.0.0.1:8787\n");
         return 2;
     }
-    const auto* tls_certificate = args.option("--tls-cert");
-    const auto* tls_key = args.option("--tls-key");
-    if ((tls_certificate == nullptr) != (tls_key == nullptr)) {
-        std::fprintf(stderr, "kiosk-hq: --tls-cert and --tls-key go together\n");
-        return 2;
-    }
     std::optional<TlsIdentity> tls;
-    if (tls_certificate != nullptr) {
-        auto loaded = load_tls_identity(*tls_certificate, *tls_key);
-        if (!loaded) {
-            std::fprintf(stderr, "kiosk-hq: %s\n", loaded.error().c_str());
-            return 1;
-        }
-        tls = std::move(*loaded);
-    }
+    if (const int status = tls_of(args, tls); status != 0) return status;
     auto store = open_store(*dir);
     if (!store) {
         std::fprintf(stderr, "kiosk-hq: %s\n", store.error().c_str());

@@ -192,7 +192,12 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
     if (idle_warning_) wake = std::min(wake, now_ms + 1000.0 - std::fmod(now_ms - due, 1000.0));
     else if (due > now_ms) wake = std::min(wake, due);
     // A form left half-way disappears from home when its time is up.
-    if (session_.left_form) wake = std::min(wake, std::max(now_ms, session_.left_form->until_ms));
+    // A form left half-way counts down its seconds on home, then disappears.
+    if (session_.left_form) {
+        const double rest = std::fmod(std::max(0.0, session_.left_form->until_ms - now_ms), 1000.0);
+        wake = std::min(wake, now_ms + (rest > 0.0 ? rest : 1000.0));
+        wake = std::min(wake, std::max(now_ms, session_.left_form->until_ms));
+    }
     return wake;
 }
 

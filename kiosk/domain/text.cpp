@@ -2,7 +2,6 @@
 #include "kiosk/domain/text.h"
 
 #include <algorithm>
-#include <climits>
 #include <cstdint>
 #include <optional>
 
@@ -10,7 +9,6 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include "kiosk/domain/message_keys.h"
 #include "kiosk/domain/utf8.h"
@@ -113,15 +111,8 @@ Cleaned clean(std::string_view input, CleanOptions options) {
 std::string keep_typeable(std::string_view typed, Lines lines) {
     std::string kept;
     kept.reserve(typed.size());
-    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(typed.size(), INT32_MAX));
-    std::int32_t i = 0;
-    while (i < length) {
-        UChar32 c = 0;
-#pragma GCC diagnostic push  // ICU's macro casts in C style
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-        U8_NEXT(typed.data(), i, length, c);
-#pragma GCC diagnostic pop
+    for (std::size_t i = 0; i < typed.size();) {
+        const std::int32_t c = utf8::next(typed, i);
         if (c >= 0 && classify(static_cast<char32_t>(c), lines) == CharClass::allowed)
             utf8::append(kept, static_cast<char32_t>(c));
     }

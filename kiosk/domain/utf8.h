@@ -4,11 +4,16 @@
 // Not for: normalisation or character classes; that is text.h, with ICU.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace kiosk::domain::utf8 {
+
+// The code point at bytes[i], with i moved past it; negative for a malformed sequence, whose
+// maximal subpart i then skips.
+std::int32_t next(std::string_view bytes, std::size_t& i);
 
 // The code points of `bytes`, or nothing when `bytes` is not well-formed UTF-8.
 std::optional<std::u32string> decode(std::string_view bytes);

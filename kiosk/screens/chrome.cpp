@@ -23,7 +23,8 @@ namespace {
 constexpr double kStaffHoldMs = 3000.0;
 
 // A pill-shaped button in the bottom bar. Returns true when tapped.
-bool bar_button(ui::widgets::Ui& ui, std::string_view id, std::string_view text, const Rect& r, bool primary) {
+bool bar_button(ui::widgets::Ui& ui, std::string_view id, std::string_view text, const Rect& r, bool primary,
+                int lines = 1) {
     bool tapped = ui.tap_area(id, r);
     const auto& t = ui.theme();
     ui::widgets::Colour bg =
@@ -35,9 +36,9 @@ bool bar_button(ui::widgets::Ui& ui, std::string_view id, std::string_view text,
                          .weight = ui::text::Weight::Bold,
                          .colour = primary ? t.on_primary : t.text,
                          .align = ui::text::Align::Center,
-                         .wrap = false,
+                         .wrap = lines > 1,
                          .centre_vertically = true,
-                         .max_lines = 1});
+                         .max_lines = lines});
     return tapped;
 }
 
@@ -66,6 +67,16 @@ namespace {
 
 // The association's bar: logo and name at the start, the clock at the end. Returns its height,
 // which grows when a narrow screen wraps the name onto two lines.
+// The narrowest width at which `text` (bold body size) takes at most two lines; `one_line`
+// when it has a single word.
+float two_line_width(ui::widgets::Ui& ui, std::string_view text, float one_line) {
+    const TextOptions style{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .max_lines = 0};
+    const float line = ui.measure("A", one_line, style);
+    for (float w = one_line * 0.5f; w < one_line; w += 8.0f * ui.scale())
+        if (ui.measure(text, w, style) <= 2.0f * line + 1.0f) return w;
+    return one_line;
+}
+
 // The association's name whole, on at most two lines: a narrow bar (portrait, with "rate us"
 // beside it) takes a smaller size rather than cutting the name. As a last resort the smallest
 // size takes a third line.
@@ -118,7 +129,11 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
     const float logo = 76.0f * u;
     const float name_start = pad + logo + 18.0f * u;
     const TextOptions rate_style{.role = TextRole::Body, .weight = ui::text::Weight::Bold, .wrap = false};
-    const float rate_w = options.show_rate ? ui.layout(ctx.tr("nav.rate"), 0, rate_style).width + 48.0f * u : 0.0f;
+    float rate_w = options.show_rate ? ui.layout(ctx.tr("nav.rate"), 0, rate_style).width + 48.0f * u : 0.0f;
+    // A narrow (portrait) bar gives "rate the service" two lines, so the association's name
+    // keeps its room and is never cut.
+    const int rate_lines = options.show_rate && ui.height() > ui.width() ? 2 : 1;
+    if (rate_lines == 2) rate_w = two_line_width(ui, ctx.tr("nav.rate"), rate_w - 48.0f * u) + 48.0f * u;
     const float name_w = ui.width() - name_start - clock_w - rate_w - 2 * pad - 32.0f * u;
     name_style = fit_name(ctx, name_w, name_style);
     const float name_h = ui.measure(ctx.tr("app.name"), name_w, name_style);
@@ -135,9 +150,10 @@ float draw_top_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeResul
 
     Rect clock = ui.from_start(ui.width() - pad - clock_w, 14.0f * u, clock_w, 0);
     if (options.show_rate) {
-        const float h = 60.0f * u;
+        const float h = (rate_lines == 2 ? 80.0f : 60.0f) * u;
         const Rect rate = ui.from_start(ui.width() - pad - clock_w - 24.0f * u - rate_w, (top_h - h) * 0.5f, rate_w, h);
-        if (bar_button(ui, "nav.rate", ctx.tr("nav.rate"), rate, false)) start_flow(ctx.session, ScreenId::RateForm);
+        if (bar_button(ui, "nav.rate", ctx.tr("nav.rate"), rate, false, rate_lines))
+            start_flow(ctx.session, ScreenId::RateForm);
     }
     const float th = ui.label(time, Rect{clock.x, clock.y, clock.w, 0}, time_style);
     ui.label(date, Rect{clock.x, clock.y + th, clock.w, 0}, date_style);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "kiosk/screens/chrome.h"
 #include "ui/widgets/controls.h"
@@ -96,7 +97,13 @@ bool expire_left_form(Session& session, double now_ms) {
 
 namespace {
 
-// "You left your support request half-way" with a button back to it, while it is kept.
+float button_width(ScreenContext& ctx, std::string_view key) {
+    const TextOptions style{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false};
+    return std::max(220.0f * ctx.ui.scale(), ctx.ui.layout(ctx.tr(key), 0, style).width + 56.0f * ctx.ui.scale());
+}
+
+// "You left your support request half-way", the seconds until it is erased, a button back to
+// it and one that erases it at once: whoever stands at the kiosk next must not find it.
 float draw_left_form(ScreenContext& ctx, float y) {
     auto& ui = ctx.ui;
     auto& s = ctx.session;
@@ -107,22 +114,30 @@ float draw_left_form(ScreenContext& ctx, float y) {
     const float w = ui.width() - 2 * pad;
     const float inner = 22.0f * u;
     const float bh = 72.0f * u;
-    const float bw = std::max(
-        220.0f * u, ui.layout(ctx.tr("home.resume"), 0,
-                              TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false})
-                            .width +
-                        56.0f * u);
-    const float text_w = w - 3 * inner - bw;
-    const TextOptions text{.role = TextRole::Label, .centre_vertically = true};
-    const float h = std::max(bh, ui.measure(ctx.tr(left_form_key(s.left_form->screen)), text_w, text)) + 2 * inner;
+    const float resume_w = button_width(ctx, "home.resume");
+    const float erase_w = button_width(ctx, "home.erase");
+    const float text_w = w - 4 * inner - resume_w - erase_w;
+    const TextOptions text{.role = TextRole::Label};
+    const auto seconds = static_cast<int>(std::ceil(std::max(0.0, s.left_form->until_ms - ui.now_ms()) / 1000.0));
+    const std::string left = ctx.strings.format("home.left.seconds", {ui::i18n::Arg::num("n", seconds)});
+    const float message_h = ui.measure(ctx.tr(left_form_key(s.left_form->screen)), text_w, text);
+    const float h = std::max(bh, message_h + ui.measure(left, text_w, text)) + 2 * inner;
     const Rect box = ui.from_start(pad, y, w, h);
     ui.fill(box, t.surface, 16.0f * u);
     ui.outline(box, t.accent, 16.0f * u, 3.0f * u);
-    ui.label(ctx.tr(left_form_key(s.left_form->screen)), ui.from_start(pad + inner, y + inner, text_w, h - 2 * inner),
-             text);
-    if (ui::widgets::button(ui, "home.resume", ctx.tr("home.resume"),
-                            ui.from_start(pad + w - inner - bw, y + (h - bh) * 0.5f, bw, bh),
-                            ui::widgets::ButtonKind::Primary)) {
+    const float ty = y + inner;
+    ui.label(ctx.tr(left_form_key(s.left_form->screen)), ui.from_start(pad + inner, ty, text_w, 0), text);
+    ui.label(left, ui.from_start(pad + inner, ty + message_h, text_w, 0),
+             TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .colour = t.danger});
+    const float by = y + (h - bh) * 0.5f;
+    if (ui::widgets::button(ui, "home.erase", ctx.tr("home.erase"),
+                            ui.from_start(pad + w - 2 * inner - resume_w - erase_w, by, erase_w, bh))) {
+        wipe_form_of(s, s.left_form->screen);
+        s.left_form.reset();
+        s.changed = true;
+    } else if (ui::widgets::button(ui, "home.resume", ctx.tr("home.resume"),
+                                   ui.from_start(pad + w - inner - resume_w, by, resume_w, bh),
+                                   ui::widgets::ButtonKind::Primary)) {
         s.go(s.left_form->screen);
         s.left_form.reset();
     }

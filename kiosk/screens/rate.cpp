@@ -95,14 +95,13 @@ Action draw_rate_form(ScreenContext& ctx) {
     auto& flow = ctx.session.forms.rating;
     const auto& t = ui.theme();
     const float u = ui.scale();
-    FormFrame f = begin_form(ctx, flow.scroll,
-                             FormSpec{.title_key = "rate.title",
-                                      .subtitle_key = "rate.right",
-                                      .action_id = "nav.submit",
-                                      .action_key = "rate.send",
-                                      .show_rate = false});
+    FormFrame f = begin_form(
+        ctx, flow.scroll,
+        FormSpec{.title_key = "rate.title", .action_id = "nav.submit", .action_key = "rate.send", .show_rate = false});
     float y = f.y;
     y += form_warning(ctx, flow.error_key, f, y);
+    // Rating is the visitor's right (the association's policy): said first, in full colour.
+    y += ui::widgets::notice(ui, ctx.tr("rate.right"), ui::widgets::Icon::Info, t.primary, f.x, y, f.w) + 16.0f * u;
     y += ui.label(ctx.tr("rate.overall"), Rect{f.x, y, f.w, 0},
                   TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) +
          8.0f * u;

@@ -303,16 +303,34 @@ Drawn multi_chips(Ui& ui, std::string_view id_prefix, std::span<const Choice> ch
 
 namespace {
 
-void face(ImDrawList* dl, ImVec2 c, float r, int mood, Colour ink, Colour fill) {
-    dl->AddCircleFilled(c, r, fill, 48);
-    dl->AddCircle(c, r, ink, 48, std::max(2.0f, r * 0.08f));
+// From red (poor) to green (excellent), light enough for the dark features to read on.
+constexpr Colour kMoodColours[5] = {IM_COL32(229, 115, 115, 255), IM_COL32(244, 170, 104, 255),
+                                    IM_COL32(240, 212, 96, 255), IM_COL32(160, 206, 110, 255),
+                                    IM_COL32(96, 186, 112, 255)};
+
+// Five faces nobody confuses: a frown under slanted brows, a straight mouth, a small smile,
+// a wide smile, and an open laugh.
+void face(ImDrawList* dl, ImVec2 c, float r, int mood, Colour ink) {
+    const float line = std::max(2.0f, r * 0.09f);
+    dl->AddCircleFilled(c, r, kMoodColours[std::clamp(mood, 1, 5) - 1], 48);
+    dl->AddCircle(c, r, ink, 48, std::max(2.0f, r * 0.07f));
     dl->AddCircleFilled(ImVec2(c.x - r * 0.35f, c.y - r * 0.2f), r * 0.1f, ink, 16);
     dl->AddCircleFilled(ImVec2(c.x + r * 0.35f, c.y - r * 0.2f), r * 0.1f, ink, 16);
-    // The mouth bends from a frown (1) to a broad smile (5).
-    const float bend = (static_cast<float>(mood) - 3.0f) * 0.16f * r;
-    const float my = c.y + r * 0.38f - bend * 0.5f;
+    if (mood == 1) {
+        dl->AddLine(ImVec2(c.x - r * 0.52f, c.y - r * 0.5f), ImVec2(c.x - r * 0.2f, c.y - r * 0.38f), ink, line);
+        dl->AddLine(ImVec2(c.x + r * 0.52f, c.y - r * 0.5f), ImVec2(c.x + r * 0.2f, c.y - r * 0.38f), ink, line);
+    }
+    if (mood == 5) {
+        // An open mouth: a filled half-disc under a straight upper lip.
+        dl->PathArcTo(ImVec2(c.x, c.y + r * 0.18f), r * 0.46f, 0.0f, 3.14159f, 24);
+        dl->PathFillConvex(ink);
+        return;
+    }
+    static constexpr float kBend[5] = {-0.34f, 0.0f, 0.14f, 0.3f, 0.0f};
+    const float bend = kBend[mood - 1] * r;
+    const float my = c.y + r * 0.4f - bend * 0.5f;
     dl->AddBezierQuadratic(ImVec2(c.x - r * 0.42f, my), ImVec2(c.x, my + bend * 2.0f), ImVec2(c.x + r * 0.42f, my), ink,
-                           std::max(2.0f, r * 0.09f), 16);
+                           line, 16);
 }
 
 }  // namespace
@@ -336,19 +354,19 @@ bool rating_faces(Ui& ui, std::string_view id_prefix, int& score, const Rect& r,
         }
         const bool on = score == i;
         ui.mark(RecordRole::Rating, on ? ui::platform::kRecordSelected : 0);
-        ui.fill(cellr, on ? t.primary : (ui.is_pressed() ? t.surface_pressed : t.surface), 16.0f * u);
-        ui.outline(cellr, on ? t.primary : t.border, 16.0f * u, 2.0f);
+        // The chosen face keeps its colour; its cell is tinted and ringed in the primary colour.
+        ui.fill(cellr, on || ui.is_pressed() ? t.surface_pressed : t.surface, 16.0f * u);
+        ui.outline(cellr, on ? t.primary : t.border, 16.0f * u, on ? 5.0f * u : 2.0f);
         const bool with_label = static_cast<int>(labels.size()) >= i;
         const float label_h = with_label ? ui.text_px(TextRole::Body) * 1.6f : 0.0f;
         const float radius = std::min(cell * 0.32f, (r.h - label_h) * 0.36f);
-        face(ImGui::GetWindowDrawList(), ImVec2(cellr.cx(), r.y + (r.h - label_h) * 0.5f), radius, i,
-             on ? t.on_primary : t.text, on ? t.primary : t.surface);
+        face(ImGui::GetWindowDrawList(), ImVec2(cellr.cx(), r.y + (r.h - label_h) * 0.5f), radius, i, t.text);
         if (with_label)
             ui.label(labels[static_cast<std::size_t>(i - 1)],
                      Rect{cellr.x + 4, cellr.bottom() - label_h - 6.0f * u, cellr.w - 8, label_h},
                      TextOptions{.role = TextRole::Body,
                                  .weight = Weight::Bold,
-                                 .colour = on ? t.on_primary : t.text,
+                                 .colour = on ? t.primary : t.text,
                                  .align = Align::Center,
                                  .wrap = false,
                                  .centre_vertically = true,

@@ -112,6 +112,7 @@ float Ui::text_px(TextRole role) const {
     case TextRole::Title: base = 32.0f; break;
     case TextRole::Heading: base = 40.0f; break;
     case TextRole::Display: base = 64.0f; break;
+    case TextRole::Hero: base = 76.0f; break;
     }
     return std::round(base * unit_ * theme_.text_scale);
 }

@@ -43,7 +43,8 @@ struct Theme {
 };
 
 // Text sizes by role, before the visitor's text-size setting is applied.
-enum class TextRole { Caption, Body, Label, Title, Heading, Display };
+// Hero: a reference number a visitor copies from across the counter (at least 72 px).
+enum class TextRole { Caption, Body, Label, Title, Heading, Display, Hero };
 
 struct TextOptions {
     TextRole role = TextRole::Body;

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "sync/protocol/signing.h"
+
 namespace kiosk_sync::hq {
 namespace {
 
@@ -18,23 +20,19 @@ constexpr std::size_t kSealedSize = GuardedKey::kSize + crypto_aead_xchacha20pol
 constexpr std::int64_t kFirstWaitMs = 1000;
 constexpr std::int64_t kLongestWaitMs = 5 * 60 * 1000;
 
-std::string hex(std::span<const unsigned char> bytes) {
-    std::string out(bytes.size() * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes.data(), bytes.size());
-    out.pop_back();
-    return out;
-}
+using protocol::to_hex;
 
+// Exactly out.size() bytes of hex (the salt, the nonce, the sealed secret: none of them secret).
 bool unhex(std::string_view text, std::span<unsigned char> out) {
-    std::size_t written = 0;
-    return text.size() == out.size() * 2 &&
-           sodium_hex2bin(out.data(), out.size(), text.data(), text.size(), nullptr, &written, nullptr) == 0 &&
-           written == out.size();
+    const auto bytes = protocol::from_hex(text);
+    if (!bytes || bytes->size() != out.size()) return false;
+    std::copy(bytes->begin(), bytes->end(), out.begin());
+    return true;
 }
 
 // The Argon2id line, which the cipher authenticates with the sealed secret.
 std::string kdf_line(KdfLimits limits, std::span<const unsigned char> salt) {
-    return "argon2id " + std::to_string(limits.opslimit) + " " + std::to_string(limits.memlimit) + " " + hex(salt);
+    return "argon2id " + std::to_string(limits.opslimit) + " " + std::to_string(limits.memlimit) + " " + to_hex(salt);
 }
 
 // The key-encryption key from the passphrase, in guarded memory.
@@ -130,7 +128,7 @@ std::expected<std::string, std::string> wrap_key(std::span<const unsigned char, 
     crypto_aead_xchacha20poly1305_ietf_encrypt(sealed.data(), &sealed_size, secret.data(), secret.size(),
                                                reinterpret_cast<const unsigned char*>(kdf.data()), kdf.size(), nullptr,
                                                nonce.data(), kek->data());
-    return std::string(kMagic) + "\n" + kdf + "\nxchacha20poly1305 " + hex(nonce) + " " + hex(sealed) + "\n";
+    return std::string(kMagic) + "\n" + kdf + "\nxchacha20poly1305 " + to_hex(nonce) + " " + to_hex(sealed) + "\n";
 }
 
 std::string_view to_string(UnwrapError error) {

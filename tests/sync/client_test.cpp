@@ -17,14 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using Clock = std::chrono::steady_clock;
 
-class SyncClient : public ::testing::Test {
-protected:
-    TempDir temp;
-    HqSetup setup{temp.path()};
-    std::filesystem::path db = temp.path() / "outbox.db";
-    std::unique_ptr<TestOutbox> outbox = TestOutbox::open(db);
-    RecordMaker maker{"kiosk-1", setup.identity.hq_box_public, 21};
-};
+class SyncClient : public KioskBesideHq<21> {};
 
 TEST_F(SyncClient, DrainsTheQueueAndReportsState) {
     HqServer hq(setup.hq_dir);

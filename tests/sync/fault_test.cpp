@@ -16,14 +16,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SyncFaults : public ::testing::Test {
-protected:
-    TempDir temp;
-    HqSetup setup{temp.path()};
-    std::filesystem::path db = temp.path() / "outbox.db";
-    std::unique_ptr<TestOutbox> outbox = TestOutbox::open(db);
-    RecordMaker maker{"kiosk-1", setup.identity.hq_box_public, 31};
-};
+class SyncFaults : public KioskBesideHq<31> {};
 
 TEST_F(SyncFaults, ProxyFaultsNeitherLoseNorDuplicate) {
     HqServer hq(setup.hq_dir);

@@ -4,8 +4,10 @@
 // HQ exactly once and decrypts to what the visitor typed.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -49,6 +51,18 @@ struct HqSetup {
     std::filesystem::path hq_dir;
     std::filesystem::path kiosk_dir;
     protocol::KioskIdentity identity;
+};
+
+// A kiosk's outbox (a SQLite file) beside an HQ directory in one temporary directory, and
+// records for the kiosk; `Seed` picks which. The fixture of the client, fault and TLS tests.
+template <std::uint32_t Seed>
+class KioskBesideHq : public ::testing::Test {
+protected:
+    TempDir temp;
+    HqSetup setup{temp.path()};
+    std::filesystem::path db = temp.path() / "outbox.db";
+    std::unique_ptr<TestOutbox> outbox = TestOutbox::open(db);
+    RecordMaker maker{"kiosk-1", setup.identity.hq_box_public, Seed};
 };
 
 // A config for tests: short timeouts and backoff, a fixed jitter seed.

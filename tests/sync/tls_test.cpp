@@ -14,14 +14,8 @@ namespace {
 
 using namespace std::chrono_literals;
 
-class SyncTls : public ::testing::Test {
+class SyncTls : public KioskBesideHq<31> {
 protected:
-    TempDir temp;
-    HqSetup setup{temp.path()};
-    std::filesystem::path db = temp.path() / "outbox.db";
-    std::unique_ptr<TestOutbox> outbox = TestOutbox::open(db);
-    RecordMaker maker{"kiosk-1", setup.identity.hq_box_public, 31};
-
     std::string at(const std::string& name) { return (temp.path() / name).string(); }
 
     void openssl(std::vector<std::string> args) {

@@ -6,19 +6,14 @@
 #include <algorithm>
 #include <array>
 
+#include "sync/protocol/signing.h"
+
 namespace kiosk_sync::hq::console {
 namespace {
 
 constexpr std::int64_t kFirstLockMs = 60'000;
 constexpr std::int64_t kLongestLockMs = 3'600'000;
 constexpr std::size_t kTokenBytes = 32;
-
-std::string hex(const unsigned char* bytes, std::size_t n) {
-    std::string out(n * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), bytes, n);
-    out.pop_back();
-    return out;
-}
 
 // A keyed BLAKE2b of the cookie under a fixed context: `purpose` separates the stored form
 // from the CSRF token, so neither can be computed from the other.
@@ -33,7 +28,7 @@ std::string keyed_hash(std::string_view cookie, std::string_view purpose) {
     crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
                        token.data(), token.size());
     sodium_memzero(token.data(), token.size());
-    return hex(out.data(), out.size());
+    return protocol::to_hex(out);
 }
 
 }  // namespace
@@ -74,7 +69,7 @@ SessionToken new_session_token() {
     std::array<unsigned char, kTokenBytes> token{};
     randombytes_buf(token.data(), token.size());
     SessionToken t;
-    t.cookie = hex(token.data(), token.size());
+    t.cookie = protocol::to_hex(token);
     sodium_memzero(token.data(), token.size());
     t.stored = stored_form(t.cookie);
     return t;

@@ -5,6 +5,8 @@
 
 #include <array>
 
+#include "sync/protocol/signing.h"
+
 namespace kiosk_sync::hq::console {
 namespace {
 
@@ -27,10 +29,7 @@ std::string entry_hash(const AuditEntry& e) {
         absorb(state, field);
     std::array<unsigned char, 32> out{};
     crypto_generichash_final(&state, out.data(), out.size());
-    std::string text(out.size() * 2 + 1, '\0');
-    sodium_bin2hex(text.data(), text.size(), out.data(), out.size());
-    text.pop_back();
-    return text;
+    return protocol::to_hex(out);
 }
 
 AuditEntry link(AuditEntry entry, const AuditEntry* head) {

@@ -174,7 +174,8 @@ int cmd_set_status(const Args& args) {
     if (!dir || args.positionals.size() != 2) return usage("set-status needs --dir HQDIR, REF and a status");
     const auto& ref = args.positionals[0];
     const auto& status = args.positionals[1];
-    if (!protocol::is_request_status(status)) return usage("status must be accepted, rejected or in-review");
+    if (status != "accepted" && status != "rejected" && status != "in-review" && status != "needs-info")
+        return usage("status must be accepted, rejected, in-review or needs-info");
     const auto* note = args.option("--note");
     const auto* kiosk = args.option("--kiosk");
     auto store = open_store(*dir);

@@ -351,8 +351,13 @@ std::expected<protocol::StatusPage, std::string> SqlStore::statuses_since(std::s
             page.more = true;
             break;
         }
-        page.statuses.push_back(
-            {std::string(stmt->text(0)), std::string(stmt->text(1)), std::string(stmt->text(2)), stmt->int64(3)});
+        protocol::RequestStatus status;
+        status.reference = stmt->text(0);
+        status.status = stmt->text(1);
+        status.note = stmt->text(2);
+        status.note_ar = status.note_en = status.note;
+        status.updated_ms = stmt->int64(3);
+        page.statuses.push_back(std::move(status));
         last = stmt->int64(4);
     }
     page.cursor = std::to_string(last);

@@ -44,9 +44,13 @@ std::expected<RequestStatus, std::string> status_from_json(const json& element) 
     RequestStatus status;
     if (!read_string(element, "reference", status.reference) || status.reference.empty())
         return std::unexpected("status has no reference");
-    if (!read_string(element, "status", status.status) || !is_request_status(status.status))
+    if (!read_string(element, "status", status.status) || !is_review_state(status.status))
         return std::unexpected("status value is unknown");
     if (!read_string(element, "note", status.note)) return std::unexpected("status note is not a string");
+    // Absent from an HQ older than notes in two languages: the one note is then both.
+    if (!element.contains("note_ar") && !element.contains("note_en")) status.note_ar = status.note_en = status.note;
+    else if (!read_string(element, "note_ar", status.note_ar) || !read_string(element, "note_en", status.note_en))
+        return std::unexpected("status notes are not strings");
     auto updated = int_member(element, "updated");
     if (!updated) return std::unexpected("status has no update time");
     status.updated_ms = *updated;
@@ -120,15 +124,22 @@ std::expected<BatchReply, std::string> parse_batch_reply(std::string_view body) 
     return reply;
 }
 
-bool is_request_status(std::string_view status) {
-    return status == "accepted" || status == "rejected" || status == "in-review";
+bool is_review_state(std::string_view status) {
+    for (std::string_view known : {"received", "in-review", "needs-info", "accepted", "rejected", "answered", "closed",
+                                   "contacted", "active", "declined"})
+        if (status == known) return true;
+    return false;
 }
 
 std::string serialize(const StatusPage& page) {
     json statuses = json::array();
     for (const auto& s : page.statuses)
-        statuses.push_back(
-            json{{"reference", s.reference}, {"status", s.status}, {"note", s.note}, {"updated", s.updated_ms}});
+        statuses.push_back(json{{"reference", s.reference},
+                                {"status", s.status},
+                                {"note", s.note},
+                                {"note_ar", s.note_ar},
+                                {"note_en", s.note_en},
+                                {"updated", s.updated_ms}});
     return dump_json(
         json{{"v", kProtocolVersion}, {"statuses", std::move(statuses)}, {"cursor", page.cursor}, {"more", page.more}});
 }

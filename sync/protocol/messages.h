@@ -87,12 +87,19 @@ std::expected<BatchReply, std::string> parse_batch_reply(std::string_view body);
 
 // --- statuses ----------------------------------------------------------------------------
 
-bool is_request_status(std::string_view status);  // accepted | rejected | in-review
+// A review state HQ may send for a reference (DESIGN.md, "HQ"): a support request's received,
+// in-review, needs-info, accepted, rejected; feedback's answered, closed; a volunteer's
+// contacted, active, declined.
+bool is_review_state(std::string_view status);
 
+// HQ's answer to one reference, with the reviewer's note in Arabic and/or English (either may
+// be empty). `note` is the note of kiosks older than the two languages: whichever is set.
 struct RequestStatus {
     std::string reference;
     std::string status;
     std::string note;
+    std::string note_ar;
+    std::string note_en;
     std::int64_t updated_ms = 0;
 };
 

@@ -215,12 +215,20 @@ TEST(SyncProtocol, RepliesRoundTrip) {
     EXPECT_EQ(parsed->results[2].reason, "why");
     EXPECT_FALSE(parse_batch_reply(R"({"v":1,"results":[{"id":"a","outcome":"maybe"}]})"));
 
-    StatusPage page{{{"K7M-4QX9", "in-review", "ملاحظة", 5}}, "17", true};
+    StatusPage page{{{"K7M-4QX9", "needs-info", "ملاحظة", "ملاحظة", "A note", 5}}, "17", true};
     auto parsed_page = parse_status_page(serialize(page));
     ASSERT_TRUE(parsed_page);
     EXPECT_EQ(parsed_page->cursor, "17");
     EXPECT_TRUE(parsed_page->more);
     EXPECT_EQ(parsed_page->statuses[0].note, "ملاحظة");
+    EXPECT_EQ(parsed_page->statuses[0].note_ar, "ملاحظة");
+    EXPECT_EQ(parsed_page->statuses[0].note_en, "A note");
+    // An HQ that sends one note only: it stands for both languages.
+    auto older = parse_status_page(
+        R"({"v":1,"cursor":"1","statuses":[{"reference":"A","status":"accepted","note":"n","updated":1}]})");
+    ASSERT_TRUE(older);
+    EXPECT_EQ(older->statuses[0].note_en, "n");
+    EXPECT_EQ(older->statuses[0].note_ar, "n");
     EXPECT_FALSE(parse_status_page(R"({"v":1,"statuses":[{"reference":"A","status":"lost","updated":1}]})"));
 
     auto error = parse_error_reply(serialize(ErrorReply{"stale_timestamp", "late", 99}));

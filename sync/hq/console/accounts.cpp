@@ -77,8 +77,8 @@ SessionToken new_session_token() {
 
 std::string stored_form(std::string_view cookie) { return keyed_hash(cookie, "mouj-hq-session"); }
 
-bool session_live(std::int64_t created_ms, std::int64_t last_seen_ms, std::int64_t now_ms) {
-    return now_ms - last_seen_ms < kSessionIdleMs && now_ms - created_ms < kSessionLongestMs;
+bool session_live(std::int64_t created_ms, std::int64_t last_seen_ms, std::int64_t now_ms, std::int64_t idle_ms) {
+    return now_ms - last_seen_ms < idle_ms && now_ms - created_ms < kSessionLongestMs;
 }
 
 std::string csrf_token(std::string_view cookie) { return keyed_hash(cookie, "mouj-hq-csrf"); }

@@ -49,7 +49,8 @@ std::string stored_form(std::string_view cookie);
 // Idle and absolute limits of a session.
 inline constexpr std::int64_t kSessionIdleMs = 30 * 60 * 1000;
 inline constexpr std::int64_t kSessionLongestMs = 12 * 60 * 60 * 1000;
-bool session_live(std::int64_t created_ms, std::int64_t last_seen_ms, std::int64_t now_ms);
+bool session_live(std::int64_t created_ms, std::int64_t last_seen_ms, std::int64_t now_ms,
+                  std::int64_t idle_ms = kSessionIdleMs);
 
 // The token every form of this session carries, and its check (constant time).
 std::string csrf_token(std::string_view cookie);

@@ -32,6 +32,14 @@ int cmd_decrypt(const Args& args);
 int cmd_set_status(const Args& args);
 int cmd_import(const Args& args);
 int cmd_export(const Args& args);
+// console_commands.cpp: user add|passwd|disable, audit verify; set-status.
+int cmd_user(const Args& args);
+int cmd_audit(const Args& args);
+
+// One line on stderr, "kiosk-hq: …", with text from outside made printable; returns 1.
+int fail(const std::string& message);
+// A usage error on stderr; returns 2.
+int usage(const std::string& message);
 
 // The HQ directory of --dir, with the database of --db when given.
 struct HqDir;

@@ -1,6 +1,6 @@
-// The kiosk-hq subcommands that manage an HQ directory: init, provision, list, decrypt,
-// import. serve is in serve_command.cpp, export in csv_export.cpp, set-status, user and
-// audit in console_commands.cpp.
+// The kiosk-hq subcommands that manage an HQ directory: provision, list, decrypt, import.
+// init and protect-key are in key_commands.cpp, serve in serve_command.cpp, export in
+// csv_export.cpp, set-status, user and audit in console_commands.cpp.
 #include "sync/hq/cli.h"
 
 #include <array>
@@ -84,15 +84,6 @@ std::string format_utc(std::int64_t ms) {
     return text;
 }
 
-int cmd_init(const Args& args) {
-    auto dir = dir_of(args);
-    if (!dir) return usage("init needs --dir HQDIR");
-    auto created = init_hq_dir(*dir);
-    if (!created) return fail(created.error());
-    std::printf("%s %s\n", *created ? "initialised" : "already initialised; keys kept:", dir->root.c_str());
-    return 0;
-}
-
 int cmd_provision(const Args& args) {
     auto dir = dir_of(args);
     const auto* kiosk = args.option("--kiosk");
@@ -145,7 +136,7 @@ int cmd_list(const Args& args) {
 int cmd_decrypt(const Args& args) {
     auto dir = dir_of(args);
     if (!dir || args.positionals.size() > 1) return usage("decrypt needs --dir HQDIR and at most one REF");
-    auto keys = load_box_keys(*dir);
+    auto keys = open_box_keys(args, *dir);
     if (!keys) return fail(keys.error());
     auto store = open_store(*dir);
     if (!store) return fail(store.error());

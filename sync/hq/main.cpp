@@ -10,7 +10,8 @@ namespace {
 using kiosk_sync::hq::Args;
 
 constexpr const char* kUsage = R"(usage:
-  kiosk-hq init --dir HQDIR
+  kiosk-hq init --dir HQDIR [--kdf moderate|interactive]
+  kiosk-hq protect-key --dir HQDIR [--kdf moderate|interactive]
   kiosk-hq provision --dir HQDIR --kiosk ID --out DATADIR [--hq-url URL] [--tls-cert F]
   kiosk-hq serve --dir HQDIR --listen 127.0.0.1:PORT [--tls-cert F --tls-key F]
   kiosk-hq list --dir HQDIR [--json]
@@ -25,13 +26,15 @@ constexpr const char* kUsage = R"(usage:
   kiosk-hq import --dir HQDIR BUNDLE
   kiosk-hq export --dir HQDIR --csv FILE
 Every command also takes --db postgresql://… to keep HQ's data in PostgreSQL instead of
-HQDIR/hq.db.
+HQDIR/hq.db. init, protect-key and decrypt read the passphrase of HQ's private key from
+standard input (one line), or from the first line of --passphrase-file F.
 )";
 
 bool takes_value(std::string_view name) {
     return name == "--dir" || name == "--kiosk" || name == "--out" || name == "--hq-url" || name == "--listen" ||
            name == "--note" || name == "--csv" || name == "--tls-cert" || name == "--tls-key" || name == "--db" ||
-           name == "--name" || name == "--role" || name == "--note-ar" || name == "--note-en";
+           name == "--name" || name == "--role" || name == "--note-ar" || name == "--note-en" ||
+           name == "--passphrase-file" || name == "--kdf";
 }
 
 bool parse(int argc, char** argv, Args& args) {
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (args.command == "init") return hq::cmd_init(args);
+    if (args.command == "protect-key") return hq::cmd_protect_key(args);
     if (args.command == "provision") return hq::cmd_provision(args);
     if (args.command == "serve") return hq::cmd_serve(args);
     if (args.command == "list") return hq::cmd_list(args);

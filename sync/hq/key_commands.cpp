@@ -12,16 +12,6 @@ namespace kiosk_sync::hq {
 
 namespace {
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s\n", printable(message, 1000).c_str());
-    return 1;
-}
-
-int usage(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s (see kiosk-hq --help)\n", message.c_str());
-    return 2;
-}
-
 // --kdf: how costly the passphrase is to test. `moderate` unless a small machine (or a test)
 // asks for `interactive`.
 std::optional<KdfLimits> kdf_of(const Args& args) {
@@ -72,8 +62,7 @@ int cmd_protect_key(const Args& args) {
         break;
     case Protection::already: std::printf("HQ's private key is already wrapped in %s\n", wrapped.c_str()); break;
     case Protection::finished_removal:
-        std::printf("HQ's private key was already wrapped in %s; the unwrapped copy is now removed\n",
-                    wrapped.c_str());
+        std::printf("HQ's private key was already wrapped in %s; the unwrapped copy is now removed\n", wrapped.c_str());
         break;
     }
     return 0;

@@ -43,15 +43,25 @@ std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
-RunResult run_program(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout) {
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout,
+                      const std::optional<std::string>& input) {
     char out_template[] = "/tmp/sync-test-out-XXXXXX";
     char err_template[] = "/tmp/sync-test-err-XXXXXX";
+    char in_template[] = "/tmp/sync-test-in-XXXXXX";
     int out_fd = mkstemp(out_template);
     int err_fd = mkstemp(err_template);
+    int in_fd = -1;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
     posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    if (input) {
+        in_fd = mkstemp(in_template);
+        if (::write(in_fd, input->data(), input->size()) != static_cast<ssize_t>(input->size()) ||
+            ::lseek(in_fd, 0, SEEK_SET) != 0)
+            throw std::runtime_error("cannot write the standard input of " + program);
+        posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+    }
     auto argv = argv_of(program, args);
     pid_t pid = -1;
     RunResult result;
@@ -66,6 +76,10 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
     posix_spawn_file_actions_destroy(&actions);
     ::close(out_fd);
     ::close(err_fd);
+    if (in_fd >= 0) {
+        ::close(in_fd);
+        ::unlink(in_template);
+    }
     result.out = protocol::read_file(out_template).value_or("");
     result.err = protocol::read_file(err_template).value_or("");
     ::unlink(out_template);
@@ -89,6 +103,10 @@ std::vector<std::string> with_database(std::vector<std::string> args) {
 }  // namespace
 
 RunResult run_hq(const std::vector<std::string>& args) { return run_program(KIOSK_HQ_BIN, with_database(args)); }
+
+RunResult run_hq(const std::vector<std::string>& args, const std::string& input) {
+    return run_program(KIOSK_HQ_BIN, with_database(args), std::chrono::seconds(60), input);
+}
 
 Child::Child(const std::string& program, const std::vector<std::string>& args,
              const std::filesystem::path& stderr_file) {

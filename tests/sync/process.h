@@ -18,10 +18,13 @@ struct RunResult {
     std::string err;
 };
 
-// Runs program with args to completion (at most timeout), capturing stdout and stderr.
+// Runs program with args to completion (at most timeout), capturing stdout and stderr; with
+// `input`, that is its standard input (a file it reads to the end), else it shares ours.
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
-                      std::chrono::seconds timeout = std::chrono::seconds(60));
+                      std::chrono::seconds timeout = std::chrono::seconds(60),
+                      const std::optional<std::string>& input = std::nullopt);
 RunResult run_hq(const std::vector<std::string>& args);  // the built kiosk-hq
+RunResult run_hq(const std::vector<std::string>& args, const std::string& input);
 
 // A child process that is killed (SIGKILL) when the object goes away.
 class Child {

@@ -58,9 +58,10 @@ public:
                                                      const std::string& cursor) override {
         std::vector<store::RequestStatus> rows;
         for (const auto& s : statuses) {
-            auto state = store::request_state_from(s.status);
+            auto state = store::review_state_from(s.status);
             if (!state) continue;  // a status this kiosk does not know how to say is not shown
-            rows.push_back({s.reference, *state, s.note, s.updated_ms});
+            // parse_status_page already made an older HQ's single note the note in both languages.
+            rows.push_back({s.reference, *state, s.note_ar, s.note_en, s.updated_ms});
         }
         // Statuses first, cursor second: a crash between the two only fetches them again,
         // and an older update never overwrites a newer one.

@@ -91,22 +91,33 @@ struct Outcome {
     bool good = false;  // accepted: shown in the success colour
 };
 
+// What HQ's review state means for the visitor. Each state belongs to one kind of record
+// (DESIGN.md, "HQ"), so the state alone chooses the words; only "received" reads differently
+// for a support request, which waits for the research committee.
+Outcome answered_by_hq(const store::RequestStatus& hq, bool request) {
+    using store::ReviewState;
+    const std::int64_t when = hq.updated_ms;
+    constexpr std::string_view kUpdated = "status.updated_on";
+    switch (hq.state) {
+    case ReviewState::received:
+        return {"status.at_hq", request ? "status.at_hq_detail.request" : "status.at_hq_detail.other", kUpdated, when};
+    case ReviewState::in_review: return {"status.in_review", "status.in_review_detail", kUpdated, when};
+    case ReviewState::needs_info:
+        return {"status.needs_info", "status.needs_info_detail", kUpdated, when, Icon::Warning};
+    case ReviewState::accepted: return {"status.accepted", "status.accepted_detail", kUpdated, when, Icon::Check, true};
+    case ReviewState::rejected: return {"status.rejected", "status.rejected_detail", kUpdated, when};
+    case ReviewState::answered: return {"status.answered", "status.answered_detail", kUpdated, when, Icon::Bubble};
+    case ReviewState::closed: return {"status.closed", "status.closed_detail", kUpdated, when, Icon::Check};
+    case ReviewState::contacted: return {"status.contacted", "status.contacted_detail", kUpdated, when, Icon::People};
+    case ReviewState::active: return {"status.active", "status.active_detail", kUpdated, when, Icon::Heart, true};
+    case ReviewState::declined: return {"status.declined", "status.declined_detail", kUpdated, when};
+    }
+    return {"status.at_hq", "status.at_hq_detail.other", kUpdated, when};
+}
+
 Outcome outcome_of(const store::StatusLookup& r) {
-    using store::RequestState;
     const bool request = !r.local || r.local->kind == domain::RecordKind::support_request;
-    if (r.hq && r.hq->state != RequestState::received) {
-        const std::int64_t when = r.hq->updated_ms;
-        switch (r.hq->state) {
-        case RequestState::in_review: return {"status.in_review", "status.in_review_detail", "status.updated_on", when};
-        case RequestState::accepted:
-            return {"status.accepted", "status.accepted_detail", "status.updated_on", when, Icon::Check, true};
-        default: return {"status.rejected", "status.rejected_detail", "status.updated_on", when};
-        }
-    }
-    if (r.hq) {
-        return {"status.at_hq", request ? "status.at_hq_detail.request" : "status.at_hq_detail.other",
-                "status.updated_on", r.hq->updated_ms};
-    }
+    if (r.hq) return answered_by_hq(*r.hq, request);
     if (!r.local) return {"status.unknown", "status.unknown_detail", {}, 0, Icon::Search};
     const std::int64_t received = r.local->created_ms;
     switch (r.local->outbox) {
@@ -118,6 +129,17 @@ Outcome outcome_of(const store::StatusLookup& r) {
         return {"status.at_hq", request ? "status.at_hq_detail.request" : "status.at_hq_detail.other",
                 "status.received_on", received};
     }
+}
+
+// HQ's note in the visitor's language, else the one in the other language: a reviewer who
+// wrote only one still reaches every visitor, and an Arabic visitor never meets an empty note.
+// The store keeps notes cleaned (no bidi formatting, no blank note) and capped in length.
+std::string_view note_for(const StatusFlow& flow, ui::i18n::Lang lang) {
+    if (!flow.result || !flow.result->hq) return {};
+    const store::RequestStatus& hq = *flow.result->hq;
+    const bool arabic = lang == ui::i18n::Lang::Ar;
+    const std::string& own = arabic ? hq.note_ar : hq.note_en;
+    return own.empty() ? std::string_view(arabic ? hq.note_en : hq.note_ar) : std::string_view(own);
 }
 
 // The reference, and what it was filed as when this kiosk knows.
@@ -158,9 +180,11 @@ float outcome_box(ScreenContext& ctx, const StatusFlow& flow, const Outcome& o, 
         date = ctx.strings.format(
             o.date_key,
             {ui::i18n::Arg::str("date", ui::i18n::format_date(o.date_ms, ctx.utc_offset_minutes, ctx.session.lang))});
-    const std::string_view note =
-        flow.result && flow.result->hq ? std::string_view(flow.result->hq->note) : std::string_view();
-    const TextOptions note_text{.role = TextRole::Label, .max_lines = 6, .content_direction = true};
+    const std::string_view note = note_for(flow, ctx.session.lang);
+    // The note is its own paragraph whose direction its first letter sets (an English note
+    // in the Arabic interface reads left to right), so it cannot reorder the words around it.
+    // It wraps in full, however long: the result scrolls.
+    const TextOptions note_text{.role = TextRole::Label, .content_direction = true};
     // Measured first, so the box is drawn behind its text.
     float h = ui.measure(ctx.tr(o.headline_key), tw, headline) + 8.0f * u + ui.measure(ctx.tr(o.detail_key), tw, body);
     if (!date.empty()) h += 10.0f * u + ui.measure(date, tw, muted);

@@ -69,11 +69,17 @@ constexpr std::array<std::pair<OutboxState, std::string_view>, 4> kOutboxStates 
     {OutboxState::rejected, "rejected"},
 }};
 
-constexpr std::array<std::pair<RequestState, std::string_view>, 4> kRequestStates = {{
-    {RequestState::received, "received"},
-    {RequestState::in_review, "in-review"},
-    {RequestState::accepted, "accepted"},
-    {RequestState::rejected, "rejected"},
+constexpr std::array<std::pair<ReviewState, std::string_view>, 10> kReviewStates = {{
+    {ReviewState::received, "received"},
+    {ReviewState::in_review, "in-review"},
+    {ReviewState::needs_info, "needs-info"},
+    {ReviewState::accepted, "accepted"},
+    {ReviewState::rejected, "rejected"},
+    {ReviewState::answered, "answered"},
+    {ReviewState::closed, "closed"},
+    {ReviewState::contacted, "contacted"},
+    {ReviewState::active, "active"},
+    {ReviewState::declined, "declined"},
 }};
 
 template <class E, std::size_t N>
@@ -96,7 +102,7 @@ std::optional<E> value_in(const std::array<std::pair<E, std::string_view>, N>& t
 
 std::string_view to_string(OutboxState state) { return name_in(kOutboxStates, state); }
 std::optional<OutboxState> outbox_state_from(std::string_view text) { return value_in(kOutboxStates, text); }
-std::string_view to_string(RequestState state) { return name_in(kRequestStates, state); }
-std::optional<RequestState> request_state_from(std::string_view text) { return value_in(kRequestStates, text); }
+std::string_view to_string(ReviewState state) { return name_in(kReviewStates, state); }
+std::optional<ReviewState> review_state_from(std::string_view text) { return value_in(kReviewStates, text); }
 
 }  // namespace kiosk::store

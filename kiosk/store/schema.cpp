@@ -63,7 +63,26 @@ CREATE TABLE settings (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array kMigrations = {Migration{1, kVersion1}};
+// Version 2: HQ answers for feedback and volunteers too, so every review state, and the
+// reviewer's note in Arabic and in English. SQLite cannot change a CHECK in place: the table
+// is rebuilt. A note kept before was written in one language only, and which one was never
+// recorded, so it becomes the note in both: a visitor in either language still sees it.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE statuses_v2 (
+    reference  TEXT PRIMARY KEY NOT NULL,
+    status     TEXT NOT NULL CHECK (status IN ('received', 'in-review', 'needs-info', 'accepted', 'rejected',
+                                               'answered', 'closed', 'contacted', 'active', 'declined')),
+    note_ar    TEXT NOT NULL DEFAULT '',
+    note_en    TEXT NOT NULL DEFAULT '',
+    updated_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO statuses_v2 (reference, status, note_ar, note_en, updated_ms)
+    SELECT reference, status, note, note, updated_ms FROM statuses;
+DROP TABLE statuses;
+ALTER TABLE statuses_v2 RENAME TO statuses;
+)sql";
+
+constexpr std::array kMigrations = {Migration{1, kVersion1}, Migration{2, kVersion2}};
 
 }  // namespace
 

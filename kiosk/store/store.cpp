@@ -52,8 +52,11 @@ Result<Store> Store::open(const std::filesystem::path& data_dir, StoreOptions op
     if (auto created = create_private_file(file); !created) return std::unexpected(std::move(created.error()));
     Result<sql::Connection> db = sql::open_sqlite(file, {.create = false, .busy_timeout = options.busy_timeout});
     if (!db) return std::unexpected(std::move(db.error()));
-    if (auto rc = configure(*db, options); !rc) return std::unexpected(std::move(rc.error()));
+    // Migrations before the size cap: the cap keeps visitors' records from filling the disk,
+    // and must not refuse the schema's own upgrade (a rebuilt table needs its new pages before
+    // the old ones are freed), or a kiosk at its cap could never open again after an update.
     if (auto version = sql::migrate(*db, migrations()); !version) return std::unexpected(std::move(version.error()));
+    if (auto rc = configure(*db, options); !rc) return std::unexpected(std::move(rc.error()));
     std::optional<PublicKey> key = options.hq_public_key;
     if (!key) {
         if (auto loaded = load_public_key(data_dir / "keys" / "hq_box.pub")) key = *loaded;

@@ -80,7 +80,8 @@ public:
     Result<bool> mark_sent(std::string_view id);
     Result<bool> mark_duplicate(std::string_view id);
     Result<bool> mark_rejected(std::string_view id, std::string_view reason);
-    // Statuses from HQ; an older update never overwrites a newer one. Returns how many applied.
+    // Statuses from HQ; an older update never overwrites a newer one, and notes are kept
+    // cleaned and capped (types.h, RequestStatus). Returns how many applied.
     Result<std::size_t> upsert_statuses(std::span<const RequestStatus> statuses);
     Result<std::optional<OutboxItem>> outbox_record(std::string_view id);
 

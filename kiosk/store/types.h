@@ -2,6 +2,7 @@
 // satisfaction figures. None of them carries personal data.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,15 +53,36 @@ struct StateCount {
     std::int64_t count = 0;
 };
 
-// A request's outcome as HQ last reported it (GET /v1/statuses).
-enum class RequestState { received, in_review, accepted, rejected };
-std::string_view to_string(RequestState state);  // "received", "in-review", "accepted", "rejected"
-std::optional<RequestState> request_state_from(std::string_view text);
+// Where HQ's review of a record stands, as it last reported it (GET /v1/statuses; DESIGN.md,
+// "HQ"): a support request goes received → in-review → needs-info → accepted | rejected,
+// feedback received → answered → closed, a volunteer received → contacted → active | declined.
+enum class ReviewState {
+    received,
+    in_review,
+    needs_info,
+    accepted,
+    rejected,
+    answered,
+    closed,
+    contacted,
+    active,
+    declined,
+};
+std::string_view to_string(ReviewState state);  // the wire's names: "received", "in-review", "needs-info", …
+std::optional<ReviewState> review_state_from(std::string_view text);
 
+// The longest note kept, in bytes, per language: a reviewer's note is a few sentences, and a
+// page from HQ must not fill the kiosk's disk. A longer one is cut at a character and ends in "…".
+inline constexpr std::size_t kMaxNoteBytes = 4000;
+
+// HQ's answer for one reference. The notes are the reviewer's words in Arabic and in English,
+// either or both empty; as stored they are UTF-8 without control or bidi formatting
+// characters (upsert_statuses cleans them), at most kMaxNoteBytes each.
 struct RequestStatus {
     std::string reference;
-    RequestState state = RequestState::received;
-    std::string note;
+    ReviewState state = ReviewState::received;
+    std::string note_ar;
+    std::string note_en;
     std::int64_t updated_ms = 0;
 };
 

@@ -34,8 +34,9 @@ ref=$("$hq" list --dir "$work/hq" --json | tr '{' '\n' | grep '"kind":"feedback"
 printf '%s\n' '{"wait_sync":30}' '{"tap":"home.status"}' '{"tap":"status.reference"}' "{\"type\":\"$ref\"}" \
   '{"tap":"nav.submit"}' '{"expect_screen":"status.result"}' > "$work/status.jsonl"
 "$kiosk" --headless --size 1280x800 --data "$work/kiosk" --replay "$work/status.jsonl"
-status=$(sqlite3 "$work/kiosk/kiosk.db" "select status || '|' || note from statuses where reference = '$ref'")
+status=$(sqlite3 "$work/kiosk/kiosk.db" "select status || '|' || note_ar || '|' || note_en from statuses where reference = '$ref'")
 case "$status" in
-  "answered|Thursday at ten") echo "HQ's answer for $ref reached the kiosk" ;;
+  # HQ's one note reaches the kiosk as its note in both languages.
+  "answered|Thursday at ten|Thursday at ten") echo "HQ's answer for $ref reached the kiosk" ;;
   *) echo "the kiosk does not know HQ's answer for $ref (got '$status')"; sqlite3 "$work/kiosk/kiosk.db" ".dump statuses"; exit 1 ;;
 esac

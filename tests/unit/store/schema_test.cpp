@@ -48,6 +48,62 @@ TEST(Schema, OlderDatabaseIsUpgradedAndKeepsItsData) {
     EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM submissions"), 1);
 }
 
+// Version 1 kept one note per status in whichever language the reviewer wrote, and only a
+// support request's states. Upgraded, each note is the note in both languages, and every
+// review state of the three kinds HQ answers is accepted.
+TEST(Schema, Version2KeepsEachOldNoteAsBothLanguages) {
+    TempDir tmp;
+    {
+        sql::Connection db = raw_open(tmp.path() / "kiosk.db");
+        ASSERT_EQ(*migrate(db, migrations().first(1)), 1);
+        ASSERT_TRUE(
+            db.exec_script("INSERT INTO statuses (reference, status, note, updated_ms) VALUES"
+                           " ('K7QM-4RDG', 'accepted', 'راجع مكتب الجمعية يوم الأحد', 1000),"
+                           " ('T3HX-9WBY', 'rejected', 'The income stated is above the limit.', 2000),"
+                           " ('N8CE-2PAX', 'in-review', '', 3000)"));
+    }
+    auto store = Store::open(tmp.path(), options_for(HqKeys::generate()));
+    ASSERT_TRUE(store) << store.error().detail;
+    const auto arabic = *store->lookup("K7QM-4RDG");
+    ASSERT_TRUE(arabic.hq);
+    EXPECT_EQ(arabic.hq->state, ReviewState::accepted);
+    EXPECT_EQ(arabic.hq->note_ar, "راجع مكتب الجمعية يوم الأحد");
+    EXPECT_EQ(arabic.hq->note_en, "راجع مكتب الجمعية يوم الأحد");
+    EXPECT_EQ(arabic.hq->updated_ms, 1000);
+    const auto english = *store->lookup("T3HX-9WBY");
+    EXPECT_EQ(english.hq->state, ReviewState::rejected);
+    EXPECT_EQ(english.hq->note_ar, "The income stated is above the limit.");
+    EXPECT_EQ(english.hq->note_en, "The income stated is above the limit.");
+    const auto none = *store->lookup("N8CE-2PAX");
+    EXPECT_EQ(none.hq->state, ReviewState::in_review);
+    EXPECT_EQ(none.hq->note_ar, "");
+    EXPECT_EQ(none.hq->note_en, "");
+
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
+    EXPECT_EQ(*db.query_int("PRAGMA user_version"), latest_schema_version());
+    EXPECT_TRUE(db.exec("INSERT INTO statuses (reference, status, updated_ms) VALUES ('K7M4-QX9N', 'needs-info', 1)"));
+    EXPECT_FALSE(db.exec("INSERT INTO statuses (reference, status, updated_ms) VALUES ('5AA3-97Z7', 'lost', 1)"))
+        << "the CHECK still refuses a state nobody defined";
+}
+
+// The size cap is for visitors' records: a kiosk whose database already fills its cap still
+// opens after an update whose migration rebuilds a table (and so briefly needs more pages).
+TEST(Schema, UpgradeIsNotRefusedByTheSizeCap) {
+    TempDir tmp;
+    std::int64_t bytes = 0;
+    {
+        sql::Connection db = raw_open(tmp.path() / "kiosk.db");
+        ASSERT_EQ(*migrate(db, migrations().first(1)), 1);
+        bytes = *db.query_int("PRAGMA page_count") * *db.query_int("PRAGMA page_size");
+    }
+    StoreOptions options = options_for(HqKeys::generate());
+    options.max_db_bytes = bytes;
+    auto store = Store::open(tmp.path(), options);
+    ASSERT_TRUE(store) << store.error().detail;
+    sql::Connection db = raw_open(tmp.path() / "kiosk.db");
+    EXPECT_EQ(*db.query_int("PRAGMA user_version"), latest_schema_version());
+}
+
 TEST(Schema, NewerDatabaseIsRefusedAndLeftAlone) {
     TempDir tmp;
     {

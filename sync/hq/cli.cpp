@@ -1,5 +1,6 @@
-// The kiosk-hq subcommands that manage an HQ directory: init, provision, list, decrypt,
-// set-status, import. serve is in serve_command.cpp, export in csv_export.cpp.
+// The kiosk-hq subcommands that manage an HQ directory: provision, list, decrypt, import.
+// init and protect-key are in key_commands.cpp, serve in serve_command.cpp, export in
+// csv_export.cpp, set-status, user and audit in console_commands.cpp.
 #include "sync/hq/cli.h"
 
 #include <array>
@@ -21,18 +22,6 @@ namespace kiosk_sync::hq {
 namespace {
 
 using nlohmann::json;
-
-// Messages quote references, ids and file contents from outside; printable() keeps those
-// from acting on the operator's terminal.
-int fail(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s\n", printable(message, 1000).c_str());
-    return 1;
-}
-
-int usage(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s (see kiosk-hq --help)\n", message.c_str());
-    return 2;
-}
 
 std::optional<HqDir> dir_of(const Args& args) { return hq_dir_of(args); }
 
@@ -62,6 +51,18 @@ json decrypted_json(const StoredRecord& stored, const BoxKeyPair& keys) {
 
 }  // namespace
 
+// Messages quote references, ids and file contents from outside; printable() keeps those
+// from acting on the operator's terminal.
+int fail(const std::string& message) {
+    std::fprintf(stderr, "kiosk-hq: %s\n", printable(message, 1000).c_str());
+    return 1;
+}
+
+int usage(const std::string& message) {
+    std::fprintf(stderr, "kiosk-hq: %s (see kiosk-hq --help)\n", message.c_str());
+    return 2;
+}
+
 std::optional<HqDir> hq_dir_of(const Args& args) {
     const auto* dir = args.option("--dir");
     if (dir == nullptr || dir->empty()) return std::nullopt;
@@ -81,15 +82,6 @@ std::string format_utc(std::int64_t ms) {
     char text[32];
     std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
     return text;
-}
-
-int cmd_init(const Args& args) {
-    auto dir = dir_of(args);
-    if (!dir) return usage("init needs --dir HQDIR");
-    auto created = init_hq_dir(*dir);
-    if (!created) return fail(created.error());
-    std::printf("%s %s\n", *created ? "initialised" : "already initialised; keys kept:", dir->root.c_str());
-    return 0;
 }
 
 int cmd_provision(const Args& args) {
@@ -144,7 +136,7 @@ int cmd_list(const Args& args) {
 int cmd_decrypt(const Args& args) {
     auto dir = dir_of(args);
     if (!dir || args.positionals.size() > 1) return usage("decrypt needs --dir HQDIR and at most one REF");
-    auto keys = load_box_keys(*dir);
+    auto keys = open_box_keys(args, *dir);
     if (!keys) return fail(keys.error());
     auto store = open_store(*dir);
     if (!store) return fail(store.error());
@@ -166,25 +158,6 @@ int cmd_decrypt(const Args& args) {
     if (unopened > 0)
         return fail(std::to_string(unopened) + " of " + std::to_string(out.size()) +
                     " records could not be opened; is this HQ's private key?");
-    return 0;
-}
-
-int cmd_set_status(const Args& args) {
-    auto dir = dir_of(args);
-    if (!dir || args.positionals.size() != 2) return usage("set-status needs --dir HQDIR, REF and a status");
-    const auto& ref = args.positionals[0];
-    const auto& status = args.positionals[1];
-    if (status != "accepted" && status != "rejected" && status != "in-review" && status != "needs-info")
-        return usage("status must be accepted, rejected, in-review or needs-info");
-    const auto* note = args.option("--note");
-    const auto* kiosk = args.option("--kiosk");
-    auto store = open_store(*dir);
-    if (!store) return fail(store.error());
-    auto found = (*store)->set_status(ref, status, note ? *note : "", now_ms(),
-                                      kiosk ? std::optional<std::string_view>(*kiosk) : std::nullopt);
-    if (!found) return fail(found.error());
-    if (!*found) return fail("no record with reference " + ref + (kiosk ? " from kiosk " + *kiosk : std::string()));
-    std::printf("%s: %s\n", ref.c_str(), status.c_str());
     return 0;
 }
 

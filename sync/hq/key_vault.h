@@ -51,12 +51,15 @@ private:
 };
 
 // How hard the passphrase is to guess by brute force. standard_limits() is libsodium's "moderate"
-// (about a second and 256 MiB here); tests use fast_limits().
+// (about a second and 256 MiB here); interactive_limits() is libsodium's "interactive" (about a
+// tenth of that and 64 MiB), for small machines and tests of the command line; fast_limits()
+// is the least libsodium allows, for unit tests only.
 struct KdfLimits {
     std::uint64_t opslimit = 0;
     std::size_t memlimit = 0;
 };
 KdfLimits standard_limits();
+KdfLimits interactive_limits();
 KdfLimits fast_limits();
 
 // Passphrases shorter than this are refused when a key is wrapped.

@@ -6,6 +6,7 @@
 #include <array>
 #include <chrono>
 
+#include "sync/hq/sql_schema.h"
 #include "sync/protocol/json_text.h"
 #include "sync/protocol/sql/postgresql.h"
 #include "sync/protocol/sql/sqlite.h"
@@ -15,75 +16,6 @@ namespace kiosk_sync::hq {
 namespace {
 
 std::unexpected<std::string> failed(const sql::Error& error) { return std::unexpected(error.message); }
-
-// Version 1: kiosks, records by id, one status per reference, nonces. IF NOT EXISTS: a file
-// from before schema versions has these tables at version 0.
-constexpr std::string_view kVersion1 = R"sql(
-CREATE TABLE IF NOT EXISTS kiosks(
-  id TEXT PRIMARY KEY, secret TEXT NOT NULL, updated_ms INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS records(
-  id TEXT PRIMARY KEY, kiosk TEXT NOT NULL, kind TEXT NOT NULL, reference TEXT NOT NULL,
-  created_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL, via TEXT NOT NULL,
-  clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS records_reference ON records(reference);
-CREATE TABLE IF NOT EXISTS statuses(
-  reference TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL,
-  updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE);
-CREATE TABLE IF NOT EXISTS nonces(
-  kiosk TEXT NOT NULL, nonce TEXT NOT NULL, timestamp_ms INTEGER NOT NULL,
-  PRIMARY KEY(kiosk, nonce)) WITHOUT ROWID;
-)sql";
-
-// Version 2: references are unique per kiosk only, so an answer belongs to the kiosk that
-// issued the reference (and only that kiosk is sent it). Each old answer goes to every kiosk
-// that issued its reference.
-constexpr std::string_view kVersion2 = R"sql(
-ALTER TABLE statuses RENAME TO statuses_v1;
-CREATE TABLE statuses(
-  kiosk TEXT NOT NULL, reference TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
-  updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE, PRIMARY KEY(kiosk, reference));
-INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
-  SELECT k.kiosk, s.reference, s.status, s.note, s.updated_ms,
-         s.seq * 1000 + ROW_NUMBER() OVER (PARTITION BY s.reference ORDER BY k.kiosk)
-  FROM statuses_v1 s JOIN (SELECT DISTINCT kiosk, reference FROM records) k ON k.reference = s.reference;
-DROP TABLE statuses_v1;
-)sql";
-
-// Version 3: records are keyed by (kiosk, id), as DESIGN.md's sync section says: one kiosk's
-// id can never shadow another's. `seq` keeps the order of arrival (the old rowid).
-constexpr std::string_view kVersion3 = R"sql(
-ALTER TABLE records RENAME TO records_v2;
-CREATE TABLE records(
-  seq INTEGER PRIMARY KEY, kiosk TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL,
-  reference TEXT NOT NULL, created_ms INTEGER NOT NULL, received_ms INTEGER NOT NULL, via TEXT NOT NULL,
-  clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL, UNIQUE(kiosk, id));
-INSERT INTO records(seq, kiosk, id, kind, reference, created_ms, received_ms, via, clear, sealed, canonical)
-  SELECT rowid, kiosk, id, kind, reference, created_ms, received_ms, via, clear, sealed, canonical FROM records_v2;
-DROP TABLE records_v2;
-CREATE INDEX records_reference ON records(reference);
-)sql";
-
-constexpr std::array kSqliteMigrations = {sql::Migration{1, kVersion1}, sql::Migration{2, kVersion2},
-                                          sql::Migration{3, kVersion3}};
-
-// PostgreSQL support begins at version 3: its first step is the schema as of that version,
-// the same tables and keys as SQLite's in PostgreSQL's types.
-constexpr std::string_view kPostgresqlVersion3 = R"sql(
-CREATE TABLE kiosks(
-  id TEXT PRIMARY KEY, secret TEXT NOT NULL, updated_ms BIGINT NOT NULL);
-CREATE TABLE records(
-  seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, kiosk TEXT NOT NULL, id TEXT NOT NULL,
-  kind TEXT NOT NULL, reference TEXT NOT NULL, created_ms BIGINT NOT NULL, received_ms BIGINT NOT NULL,
-  via TEXT NOT NULL, clear TEXT NOT NULL, sealed TEXT NOT NULL, canonical TEXT NOT NULL, UNIQUE(kiosk, id));
-CREATE INDEX records_reference ON records(reference);
-CREATE TABLE statuses(
-  kiosk TEXT NOT NULL, reference TEXT NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL,
-  updated_ms BIGINT NOT NULL, seq BIGINT NOT NULL UNIQUE, PRIMARY KEY(kiosk, reference));
-CREATE TABLE nonces(
-  kiosk TEXT NOT NULL, nonce TEXT NOT NULL, timestamp_ms BIGINT NOT NULL, PRIMARY KEY(kiosk, nonce));
-)sql";
-
-constexpr std::array kPostgresqlMigrations = {sql::Migration{3, kPostgresqlVersion3}};
 
 constexpr std::string_view kSelectRecords = R"sql(
 SELECT r.id, r.kind, r.reference, r.kiosk, r.created_ms, r.clear, r.sealed, r.received_ms, r.via,
@@ -111,6 +43,19 @@ StoredRecord stored_record_from(const sql::Statement& row) {
     return stored;
 }
 
+// Whether `text` has an Arabic letter (U+0620–U+064A or U+066E–U+06D3), the rule schema
+// version 4 used to split old notes; every such letter is two bytes in UTF-8.
+bool has_arabic_letter(std::string_view text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (lead < 0xD8 || lead > 0xDB || (next & 0xC0) != 0x80) continue;
+        const unsigned code = ((lead & 0x1Fu) << 6) | (next & 0x3Fu);
+        if ((code >= 0x620 && code <= 0x64A) || (code >= 0x66E && code <= 0x6D3)) return true;
+    }
+    return false;
+}
+
 std::int64_t system_now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -119,10 +64,7 @@ std::int64_t system_now_ms() {
 }  // namespace
 
 std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open(sql::Connection db) {
-    const std::span<const sql::Migration> steps = db.engine() == sql::Engine::postgresql
-                                                      ? std::span<const sql::Migration>(kPostgresqlMigrations)
-                                                      : std::span<const sql::Migration>(kSqliteMigrations);
-    if (auto version = sql::migrate(db, steps); !version)
+    if (auto version = sql::migrate(db, hq_migrations(db.engine())); !version)
         return std::unexpected("cannot bring the schema up to date: " + version.error().message);
     return std::unique_ptr<SqlStore>(new SqlStore(std::move(db)));
 }
@@ -304,30 +246,87 @@ std::expected<std::optional<std::string>, std::string> SqlStore::owner_of(std::s
     return kiosks->front();
 }
 
+std::expected<void, std::string> SqlStore::lock_statuses() {
+    // A kiosk reads statuses past the last sequence number it saw, so numbers must be taken
+    // in commit order. SQLite's BEGIN IMMEDIATE already is that; PostgreSQL needs the lock.
+    if (db_.engine() == sql::Engine::postgresql) {
+        if (auto locked = db_.exec("LOCK TABLE statuses IN SHARE ROW EXCLUSIVE MODE"); !locked)
+            return failed(locked.error());
+    }
+    return {};
+}
+
+std::expected<void, std::string> SqlStore::put_status(std::string_view kiosk, std::string_view reference,
+                                                      const console::HistoryEntry& change) {
+    // `note` is what kiosks older than the two languages show: the Arabic one when there is one.
+    const std::string& note = change.note_ar.empty() ? change.note_en : change.note_ar;
+    auto upsert = cached(R"sql(
+INSERT INTO statuses(kiosk, reference, status, note, note_ar, note_en, updated_ms, seq)
+VALUES(?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM statuses))
+ON CONFLICT(kiosk, reference) DO UPDATE SET status = excluded.status, note = excluded.note,
+  note_ar = excluded.note_ar, note_en = excluded.note_en, updated_ms = excluded.updated_ms, seq = excluded.seq)sql");
+    if (!upsert) return failed(upsert.error());
+    auto& row = **upsert;
+    row.bind(1, kiosk).bind(2, reference).bind(3, change.state).bind(4, note);
+    row.bind(5, change.note_ar).bind(6, change.note_en).bind(7, change.at_ms);
+    if (auto r = row.run(); !r) return failed(r.error());
+    return {};
+}
+
+std::expected<bool, std::string> SqlStore::change_state_locked(const console::RecordKey& key,
+                                                               const console::HistoryEntry& change) {
+    std::string reference;
+    {
+        auto found = cached("SELECT reference FROM records WHERE kiosk = ? AND id = ?");
+        if (!found) return failed(found.error());
+        auto row = (*found)->bind(1, key.kiosk).bind(2, key.id).step();
+        if (!row) return failed(row.error());
+        if (!*row) return false;
+        reference = (*found)->text(0);
+    }
+    auto state = cached(R"sql(
+INSERT INTO record_states(kiosk, id, state, changed_ms) VALUES(?, ?, ?, ?)
+ON CONFLICT(kiosk, id) DO UPDATE SET state = excluded.state, changed_ms = excluded.changed_ms)sql");
+    if (!state) return failed(state.error());
+    if (auto r = (*state)->bind(1, key.kiosk).bind(2, key.id).bind(3, change.state).bind(4, change.at_ms).run(); !r)
+        return failed(r.error());
+    auto history = cached(
+        "INSERT INTO record_history(kiosk, id, at_ms, actor, state, note_ar, note_en) VALUES(?, ?, ?, ?, ?, ?, ?)");
+    if (!history) return failed(history.error());
+    auto& entry = **history;
+    entry.bind(1, key.kiosk).bind(2, key.id).bind(3, change.at_ms).bind(4, change.actor).bind(5, change.state);
+    if (auto r = entry.bind(6, change.note_ar).bind(7, change.note_en).run(); !r) return failed(r.error());
+    // Ratings carry no reference: nobody looks their state up at a kiosk.
+    if (reference.empty()) return true;
+    if (auto put = put_status(key.kiosk, reference, change); !put) return std::unexpected(put.error());
+    return true;
+}
+
 std::expected<bool, std::string> SqlStore::set_status(std::string_view reference, std::string_view status,
                                                       std::string_view note, std::int64_t now_ms,
                                                       std::optional<std::string_view> kiosk) {
     std::lock_guard lock(mutex_);
     auto transaction = sql::Transaction::begin(db_);
     if (!transaction) return failed(transaction.error());
-    // A kiosk reads statuses past the last sequence number it saw, so numbers must be taken
-    // in commit order: one writer of statuses at a time, across processes. SQLite's BEGIN
-    // IMMEDIATE already is that; PostgreSQL needs the table lock.
-    if (db_.engine() == sql::Engine::postgresql) {
-        if (auto locked = db_.exec("LOCK TABLE statuses IN SHARE ROW EXCLUSIVE MODE"); !locked)
-            return failed(locked.error());
-    }
+    if (auto locked = lock_statuses(); !locked) return std::unexpected(locked.error());
     auto owner = owner_of(reference, kiosk);
     if (!owner) return std::unexpected(owner.error());
     if (!*owner) return false;
-    auto upsert = db_.prepare(R"sql(
-INSERT INTO statuses(kiosk, reference, status, note, updated_ms, seq)
-VALUES(?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM statuses))
-ON CONFLICT(kiosk, reference) DO UPDATE SET status = excluded.status, note = excluded.note,
-  updated_ms = excluded.updated_ms, seq = excluded.seq)sql");
-    if (!upsert) return failed(upsert.error());
-    if (auto r = upsert->bind(1, **owner).bind(2, reference).bind(3, status).bind(4, note).bind(5, now_ms).run(); !r)
-        return failed(r.error());
+    console::RecordKey key{**owner, {}};
+    {
+        auto id = cached("SELECT id FROM records WHERE kiosk = ? AND reference = ? ORDER BY seq LIMIT 1");
+        if (!id) return failed(id.error());
+        auto row = (*id)->bind(1, key.kiosk).bind(2, reference).step();
+        if (!row) return failed(row.error());
+        if (!*row) return false;
+        key.id = (*id)->text(0);
+    }
+    // One note in an unknown language: it goes where its letters say.
+    const bool arabic = has_arabic_letter(note);
+    const console::HistoryEntry change{now_ms, "kiosk-hq", std::string(status), arabic ? std::string(note) : "",
+                                       arabic ? "" : std::string(note)};
+    auto changed = change_state_locked(key, change);
+    if (!changed || !*changed) return changed;
     if (auto committed = transaction->commit(); !committed) return failed(committed.error());
     return true;
 }
@@ -336,7 +335,7 @@ std::expected<protocol::StatusPage, std::string> SqlStore::statuses_since(std::s
                                                                           std::size_t limit) {
     std::lock_guard lock(mutex_);
     auto stmt = db_.prepare(
-        "SELECT reference, status, note, updated_ms, seq FROM statuses "
+        "SELECT reference, status, note, updated_ms, seq, note_ar, note_en FROM statuses "
         "WHERE kiosk = ? AND seq > ? ORDER BY seq LIMIT ?");
     if (!stmt) return failed(stmt.error());
     // One row more than asked tells whether another page follows.
@@ -355,7 +354,8 @@ std::expected<protocol::StatusPage, std::string> SqlStore::statuses_since(std::s
         status.reference = stmt->text(0);
         status.status = stmt->text(1);
         status.note = stmt->text(2);
-        status.note_ar = status.note_en = status.note;
+        status.note_ar = stmt->text(5);
+        status.note_en = stmt->text(6);
         status.updated_ms = stmt->int64(3);
         page.statuses.push_back(std::move(status));
         last = stmt->int64(4);

@@ -7,8 +7,9 @@
 
 #include <sodium.h>
 
+#include "sync/client/export.h"
+#include "sync/protocol/file_io.h"
 #include "sync/protocol/record.h"
-#include "tests/sync/process.h"
 
 namespace kiosk_sync::testkit {
 
@@ -79,8 +80,19 @@ VisitorRecord RecordMaker::with_kind(const std::string& kind) {
     return out;
 }
 
+std::filesystem::path passphrase_file(const std::filesystem::path& hq_dir) {
+    return hq_dir.parent_path() / (hq_dir.filename().string() + ".passphrase");
+}
+
+RunResult init_hq(const std::filesystem::path& hq_dir) {
+    auto written = protocol::write_file_atomic(passphrase_file(hq_dir), std::string(kHqPassphrase) + "\n", 0600);
+    EXPECT_TRUE(written) << (written ? "" : written.error());
+    return run_hq({"init", "--dir", hq_dir.string(), "--kdf", "interactive", "--passphrase-file",
+                   passphrase_file(hq_dir).string()});
+}
+
 HqSetup::HqSetup(const std::filesystem::path& root) : hq_dir(root / "hq"), kiosk_dir(root / "kiosk") {
-    auto init = run_hq({"init", "--dir", hq_dir.string()});
+    auto init = init_hq(hq_dir);
     EXPECT_EQ(init.exit_code, 0) << init.err;
     auto provision = run_hq({"provision", "--dir", hq_dir.string(), "--kiosk", "kiosk-1", "--out", kiosk_dir.string()});
     EXPECT_EQ(provision.exit_code, 0) << provision.err;
@@ -111,8 +123,19 @@ std::vector<VisitorRecord> queue_records(TestOutbox& outbox, RecordMaker& maker,
     return records;
 }
 
+std::filesystem::path bundle_of(const std::filesystem::path& root, const HqSetup& setup,
+                                const std::vector<VisitorRecord>& records, const std::string& name) {
+    auto outbox = TestOutbox::open(root / (name + ".db"));
+    for (const auto& r : records) outbox->add(r.id, r.json);
+    std::filesystem::create_directories(root / name);
+    auto written = client::export_bundle(*outbox, root / name, "kiosk-1", setup.identity.secret);
+    EXPECT_TRUE(written) << (written ? "" : written.error());
+    return written ? written->path : std::filesystem::path();
+}
+
 HqContents hq_contents(const std::filesystem::path& hq_dir) {
-    auto result = run_hq({"decrypt", "--dir", hq_dir.string(), "--json"});
+    auto result = run_hq(
+        {"decrypt", "--dir", hq_dir.string(), "--json", "--passphrase-file", passphrase_file(hq_dir).string()});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     HqContents contents;
     auto parsed = nlohmann::json::parse(result.out, nullptr, false);

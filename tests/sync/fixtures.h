@@ -1,7 +1,8 @@
 // tests/sync/fixtures.h — what every sync test needs: a temporary directory, an initialised
-// HQ directory with a provisioned kiosk, visitor records whose personal data is sealed to
-// HQ's key (remembering what went in), and the end-of-scenario check that each record is at
-// HQ exactly once and decrypts to what the visitor typed.
+// HQ directory with a provisioned kiosk (its key wrapped by a passphrase kept in a file beside
+// it), visitor records whose personal data is sealed to HQ's key (remembering what went in),
+// and the end-of-scenario check that each record is at HQ exactly once and decrypts to what
+// the visitor typed.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "sync/client/client.h"
 #include "sync/protocol/kiosk_files.h"
 #include "tests/support/temp_dir.h"
+#include "tests/sync/process.h"
 #include "tests/sync/test_outbox.h"
 
 namespace kiosk_sync::testkit {
@@ -45,6 +47,13 @@ private:
     int count_ = 0;
 };
 
+// The passphrase test HQs wrap their private key with, and the file that holds it: beside the
+// HQ directory, as HQDIR.passphrase, so that copying the directory does not copy it.
+inline constexpr std::string_view kHqPassphrase = "مفتاح المقر للاختبار 2026";
+std::filesystem::path passphrase_file(const std::filesystem::path& hq_dir);
+// `kiosk-hq init` with kHqPassphrase from passphrase_file(hq_dir), at the interactive KDF cost.
+RunResult init_hq(const std::filesystem::path& hq_dir);
+
 // An HQ directory with kiosk "kiosk-1" provisioned into kiosk_dir.
 struct HqSetup {
     explicit HqSetup(const std::filesystem::path& root);
@@ -71,7 +80,13 @@ client::ClientConfig fast_config(const protocol::KioskIdentity& identity, const 
 // Adds n fresh records to the outbox (each committed, as if a visitor submitted it).
 std::vector<VisitorRecord> queue_records(TestOutbox& outbox, RecordMaker& maker, int n);
 
-// `kiosk-hq decrypt --json`, keyed by id; records seen more than once are counted.
+// The records in a bundle file, as staff would export them from kiosk-1's outbox (a file
+// named `name` under root), for tests that need records at HQ without a server.
+std::filesystem::path bundle_of(const std::filesystem::path& root, const HqSetup& setup,
+                                const std::vector<VisitorRecord>& records, const std::string& name);
+
+// `kiosk-hq decrypt --json` with the passphrase file, keyed by id; records seen more than once
+// are counted.
 struct HqContents {
     std::map<std::string, nlohmann::json> by_id;
     std::map<std::string, int> copies;

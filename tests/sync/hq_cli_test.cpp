@@ -2,7 +2,6 @@
 // each run as a real process on a real HQ directory.
 #include <gtest/gtest.h>
 
-#include "sync/client/export.h"
 #include "sync/client/http.h"
 #include "sync/protocol/file_io.h"
 #include "tests/sync/fixtures.h"
@@ -12,27 +11,18 @@
 namespace kiosk_sync::testkit {
 namespace {
 
-// Delivers records through the import path, so these tests need no server.
-std::filesystem::path bundle_of(const std::filesystem::path& root, const HqSetup& setup,
-                                const std::vector<VisitorRecord>& records, const std::string& name) {
-    auto outbox = TestOutbox::open(root / (name + ".db"));
-    for (const auto& r : records) outbox->add(r.id, r.json);
-    std::filesystem::create_directories(root / name);
-    auto written = client::export_bundle(*outbox, root / name, "kiosk-1", setup.identity.secret);
-    EXPECT_TRUE(written) << (written ? "" : written.error());
-    return written ? written->path : std::filesystem::path();
-}
-
 TEST(SyncHqCli, InitKeepsKeysAndProvisionRotatesTheSecret) {
     TempDir temp;
     HqSetup setup(temp.path());
-    auto key_before = *protocol::read_file(setup.hq_dir / "keys" / "hq_box.key");
+    auto key_before = *protocol::read_file(setup.hq_dir / "keys" / "hq_box.key.wrapped");
+    // No passphrase is asked for (standard input is empty): there is no key to make.
     auto again = run_hq({"init", "--dir", setup.hq_dir});
-    EXPECT_EQ(again.exit_code, 0);
-    EXPECT_EQ(*protocol::read_file(setup.hq_dir / "keys" / "hq_box.key"), key_before);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(*protocol::read_file(setup.hq_dir / "keys" / "hq_box.key.wrapped"), key_before);
     EXPECT_EQ(*protocol::read_file(setup.kiosk_dir / "keys" / "hq_box.pub"),
               *protocol::read_file(setup.hq_dir / "keys" / "hq_box.pub"));
-    for (const auto& secret : {setup.hq_dir / "hq.db", setup.hq_dir / "keys" / "hq_box.key"}) {
+    for (const auto& secret :
+         {setup.hq_dir / "hq.db", setup.hq_dir / "keys" / "hq_box.key.wrapped", setup.hq_dir / "keys"}) {
         // With --db the data is PostgreSQL's, and no hq.db is made beside the keys.
         if (hq_engine() == HqEngine::postgresql && secret.filename() == "hq.db") {
             EXPECT_FALSE(std::filesystem::exists(secret));
@@ -109,13 +99,15 @@ TEST(SyncHqCli, ListShowsNoPersonalDataDecryptDoesAndStatusesShow) {
     auto table = run_hq({"list", "--dir", setup.hq_dir});
     EXPECT_NE(table.out.find(records[0].reference), std::string::npos);
 
-    auto one = run_hq({"decrypt", "--dir", setup.hq_dir, "--json", records[0].reference});
+    const auto pass = passphrase_file(setup.hq_dir).string();
+    auto one = run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, "--json", records[0].reference});
     ASSERT_EQ(one.exit_code, 0) << one.err;
     auto decrypted = nlohmann::json::parse(one.out);
     ASSERT_EQ(decrypted.size(), 1u);
     EXPECT_EQ(decrypted[0]["personal"], records[0].personal);
-    EXPECT_NE(run_hq({"decrypt", "--dir", setup.hq_dir, records[0].reference}).out.find(name), std::string::npos);
-    EXPECT_EQ(run_hq({"decrypt", "--dir", setup.hq_dir, "NOP-E000"}).exit_code, 1);
+    EXPECT_NE(run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, records[0].reference}).out.find(name),
+              std::string::npos);
+    EXPECT_EQ(run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, "NOP-E000"}).exit_code, 1);
 }
 
 TEST(SyncHqCli, DecryptWithTheWrongKeyFails) {
@@ -125,12 +117,13 @@ TEST(SyncHqCli, DecryptWithTheWrongKeyFails) {
     std::vector<VisitorRecord> records = {maker.with_kind("support_request"), maker.with_kind("feedback")};
     ASSERT_EQ(run_hq({"import", "--dir", setup.hq_dir, bundle_of(temp.path(), setup, records, "usb")}).exit_code, 0);
     // Another HQ's key pair in place of this one's, as after restoring the wrong backup.
-    ASSERT_EQ(run_hq({"init", "--dir", temp.path() / "other"}).exit_code, 0);
-    for (const char* file : {"hq_box.key", "hq_box.pub"})
+    ASSERT_EQ(init_hq(temp.path() / "other").exit_code, 0);
+    for (const char* file : {"hq_box.key.wrapped", "hq_box.pub"})
         std::filesystem::copy_file(temp.path() / "other" / "keys" / file, setup.hq_dir / "keys" / file,
                                    std::filesystem::copy_options::overwrite_existing);
     for (bool json : {true, false}) {
-        std::vector<std::string> args{"decrypt", "--dir", setup.hq_dir};
+        std::vector<std::string> args{"decrypt", "--dir", setup.hq_dir, "--passphrase-file",
+                                      passphrase_file(setup.hq_dir)};
         if (json) args.push_back("--json");
         auto result = run_hq(args);
         EXPECT_EQ(result.exit_code, 1);

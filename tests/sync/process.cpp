@@ -43,13 +43,21 @@ std::optional<int> wait_for(pid_t pid, std::chrono::milliseconds timeout) {
 
 }  // namespace
 
-RunResult run_program(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout) {
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, std::chrono::seconds timeout,
+                      std::string_view input) {
+    char in_template[] = "/tmp/sync-test-in-XXXXXX";
     char out_template[] = "/tmp/sync-test-out-XXXXXX";
     char err_template[] = "/tmp/sync-test-err-XXXXXX";
+    int in_fd = mkstemp(in_template);
     int out_fd = mkstemp(out_template);
     int err_fd = mkstemp(err_template);
+    ::unlink(in_template);
+    if (in_fd < 0 || ::write(in_fd, input.data(), input.size()) != static_cast<ssize_t>(input.size()) ||
+        ::lseek(in_fd, 0, SEEK_SET) != 0)
+        throw std::runtime_error("cannot write a child's standard input");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
     posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
     posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
     auto argv = argv_of(program, args);
@@ -64,6 +72,7 @@ RunResult run_program(const std::string& program, const std::vector<std::string>
         result.exit_code = code && *code < 128 ? *code : -1;
     }
     posix_spawn_file_actions_destroy(&actions);
+    ::close(in_fd);
     ::close(out_fd);
     ::close(err_fd);
     result.out = protocol::read_file(out_template).value_or("");
@@ -88,7 +97,9 @@ std::vector<std::string> with_database(std::vector<std::string> args) {
 
 }  // namespace
 
-RunResult run_hq(const std::vector<std::string>& args) { return run_program(KIOSK_HQ_BIN, with_database(args)); }
+RunResult run_hq(const std::vector<std::string>& args, std::string_view input) {
+    return run_program(KIOSK_HQ_BIN, with_database(args), std::chrono::seconds(60), input);
+}
 
 Child::Child(const std::string& program, const std::vector<std::string>& args,
              const std::filesystem::path& stderr_file) {
@@ -97,6 +108,7 @@ Child::Child(const std::string& program, const std::vector<std::string>& args,
     int err_fd = ::open(stderr_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], 1);
     posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
     auto argv = argv_of(program, args);

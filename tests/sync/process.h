@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk_sync::testkit {
@@ -19,14 +20,16 @@ struct RunResult {
 };
 
 // Runs program with args to completion (at most timeout), capturing stdout and stderr.
+// Standard input is `input` and then its end, never the terminal the tests run from.
 RunResult run_program(const std::string& program, const std::vector<std::string>& args,
-                      std::chrono::seconds timeout = std::chrono::seconds(60));
-RunResult run_hq(const std::vector<std::string>& args);  // the built kiosk-hq
+                      std::chrono::seconds timeout = std::chrono::seconds(60), std::string_view input = {});
+RunResult run_hq(const std::vector<std::string>& args, std::string_view input = {});  // the built kiosk-hq
 
 // A child process that is killed (SIGKILL) when the object goes away.
 class Child {
 public:
-    // stdout is a pipe the parent can read lines from; stderr goes to stderr_file.
+    // stdout is a pipe the parent can read lines from; stderr goes to stderr_file; stdin is
+    // /dev/null (a child waiting for a passphrase sees its end at once).
     Child(const std::string& program, const std::vector<std::string>& args, const std::filesystem::path& stderr_file);
     ~Child();
     Child(const Child&) = delete;

@@ -5,8 +5,10 @@
 set -euo pipefail
 kiosk="$1"; hq="$2"; work="$3"
 rm -rf "$work"; mkdir -p "$work"
-"$hq" init --dir "$work/hq" >/dev/null
-"$hq" serve --dir "$work/hq" --listen 127.0.0.1:0 > "$work/hq.log" 2>&1 &
+# HQ's key is wrapped by a passphrase; the cheaper KDF cost keeps the test quick.
+(umask 077; printf '%s\n' 'e2e passphrase for the HQ key' > "$work/hq.passphrase")
+"$hq" init --dir "$work/hq" --kdf interactive --passphrase-file "$work/hq.passphrase" >/dev/null
+"$hq" serve --dir "$work/hq" --listen 127.0.0.1:0 > "$work/hq.log" 2>&1 </dev/null &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "listening on" "$work/hq.log" && break; sleep 0.1; done

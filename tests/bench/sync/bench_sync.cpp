@@ -40,7 +40,7 @@ struct LocalHq {
     LocalHq() {
         auto hq_dir = (temp.path() / "hq").string();
         auto kiosk_dir = (temp.path() / "kiosk").string();
-        testkit::run_hq({"init", "--dir", hq_dir});
+        testkit::init_hq(hq_dir);
         testkit::run_hq({"provision", "--dir", hq_dir, "--kiosk", "kiosk-1", "--out", kiosk_dir});
         identity = protocol::load_kiosk_identity(kiosk_dir).value();
         server = std::make_unique<testkit::HqServer>(hq_dir);

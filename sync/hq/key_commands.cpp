@@ -12,16 +12,6 @@ namespace kiosk_sync::hq {
 
 namespace {
 
-int fail(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s\n", printable(message, 1000).c_str());
-    return 1;
-}
-
-int usage(const std::string& message) {
-    std::fprintf(stderr, "kiosk-hq: %s (see kiosk-hq --help)\n", message.c_str());
-    return 2;
-}
-
 // --kdf: how costly the passphrase is to test. `moderate` unless a small machine (or a test)
 // asks for `interactive`.
 std::optional<KdfLimits> kdf_of(const Args& args) {

@@ -243,12 +243,13 @@ class Kiosk:
         self.work = work
         self.runs = 0
 
-    def replay(self, name, steps):
+    def replay(self, name, steps, screenshots=None):
         self.runs += 1
         path = self.work / f"replay-{self.runs}-{name}.jsonl"
         path.write_text("".join(json.dumps(step, ensure_ascii=False) + "\n" for step in steps), encoding="utf-8")
-        run([self.binary, "--headless", "--size", "1280x800", "--data", str(self.data), "--replay", str(path)],
-            f"the kiosk's replay '{name}' ({path})", timeout=90)
+        extra = ["--screenshots", str(screenshots)] if screenshots else []
+        run([self.binary, "--headless", "--size", "1280x800", "--data", str(self.data), "--replay", str(path),
+             *extra], f"the kiosk's replay '{name}' ({path})", timeout=90)
 
 
 def request_steps(source):
@@ -756,7 +757,7 @@ class ConsoleTest:
         self.kiosk.replay("status", [
             {"wait_sync": 30}, {"tap": "home.status"}, {"expect_screen": "status.lookup"},
             {"tap": "status.reference"}, {"type": self.request["reference"]}, {"tap": "nav.submit"},
-            {"expect_screen": "status.result"}])
+            {"expect_screen": "status.result"}, {"screenshot": "kiosk-status-result"}], screenshots=self.screens)
         db = sqlite3.connect(f"file:{self.kiosk.data / 'kiosk.db'}?mode=ro", uri=True)
         try:
             db.row_factory = sqlite3.Row

@@ -64,7 +64,7 @@ std::string errno_text(const std::string& what, const std::filesystem::path& pat
 std::expected<void, std::string> scrub_and_remove(const std::filesystem::path& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
     if (fd < 0) return std::unexpected(errno_text("cannot open", path));
-    struct stat info{};
+    struct stat info {};
     bool ok = ::fstat(fd, &info) == 0;
     const std::string zeros(4096, '\0');
     for (off_t done = 0; ok && done < info.st_size;) {

@@ -62,8 +62,7 @@ int cmd_protect_key(const Args& args) {
         break;
     case Protection::already: std::printf("HQ's private key is already wrapped in %s\n", wrapped.c_str()); break;
     case Protection::finished_removal:
-        std::printf("HQ's private key was already wrapped in %s; the unwrapped copy is now removed\n",
-                    wrapped.c_str());
+        std::printf("HQ's private key was already wrapped in %s; the unwrapped copy is now removed\n", wrapped.c_str());
         break;
     }
     return 0;

@@ -109,9 +109,7 @@ void GuardedKey::fill(std::span<const unsigned char, kSize> bytes) {
 }
 
 KdfLimits standard_limits() { return {crypto_pwhash_OPSLIMIT_MODERATE, crypto_pwhash_MEMLIMIT_MODERATE}; }
-KdfLimits interactive_limits() {
-    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
-}
+KdfLimits interactive_limits() { return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE}; }
 KdfLimits fast_limits() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
 
 std::expected<std::string, std::string> wrap_key(std::span<const unsigned char, GuardedKey::kSize> secret,

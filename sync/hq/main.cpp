@@ -14,6 +14,7 @@ constexpr const char* kUsage = R"(usage:
   kiosk-hq protect-key --dir HQDIR [--kdf moderate|interactive]
   kiosk-hq provision --dir HQDIR --kiosk ID --out DATADIR [--hq-url URL] [--tls-cert F]
   kiosk-hq serve --dir HQDIR --listen 127.0.0.1:PORT [--tls-cert F --tls-key F]
+      [--console HOST:PORT] [--session-idle-seconds N]  (the web console on its own listener)
   kiosk-hq list --dir HQDIR [--json]
   kiosk-hq decrypt --dir HQDIR [--json] [REF]
   kiosk-hq set-status --dir HQDIR REF STATE [--note-ar TEXT] [--note-en TEXT] [--note TEXT] [--kiosk ID]
@@ -34,7 +35,7 @@ bool takes_value(std::string_view name) {
     return name == "--dir" || name == "--kiosk" || name == "--out" || name == "--hq-url" || name == "--listen" ||
            name == "--note" || name == "--csv" || name == "--tls-cert" || name == "--tls-key" || name == "--db" ||
            name == "--name" || name == "--role" || name == "--note-ar" || name == "--note-en" ||
-           name == "--passphrase-file" || name == "--kdf";
+           name == "--passphrase-file" || name == "--kdf" || name == "--console" || name == "--session-idle-seconds";
 }
 
 bool parse(int argc, char** argv, Args& args) {

@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "sync/hq/cli.h"
+#include "sync/hq/console_listener.h"
 #include "sync/hq/hq_dir.h"
 #include "sync/hq/server.h"
 #include "sync/hq/tls_identity.h"
@@ -58,6 +59,52 @@ int tls_of(const Args& args, std::optional<TlsIdentity>& tls) {
     return 0;
 }
 
+// --console HOST:PORT: the web console on a listener of its own, bound (not yet serving), or
+// the exit status why not. `--session-idle-seconds N` shortens a console session's idle limit.
+int console_of(const Args& args, const HqDir& dir, SqlStore& store, const std::optional<TlsIdentity>& tls,
+               std::unique_ptr<ConsoleListener>& console, Listen& bound_at) {
+    const auto* text = args.option("--console");
+    if (text == nullptr) return 0;
+    auto where = parse_listen(*text);
+    if (!where) {
+        std::fprintf(stderr, "kiosk-hq: --console must be HOST:PORT, e.g. 127.0.0.1:8788\n");
+        return 2;
+    }
+    auto public_key = load_box_public(dir);
+    if (!public_key) {
+        std::fprintf(stderr, "kiosk-hq: %s\n", public_key.error().c_str());
+        return 1;
+    }
+    ConsoleOptions options;
+    options.host = where->host;
+    options.port = where->port;
+    options.tls = tls;
+    options.share = hq_share_dir();
+    options.wrapped_key = dir.box_wrapped();
+    options.public_key = *public_key;
+    if (const auto* idle = args.option("--session-idle-seconds")) {
+        const auto seconds = protocol::parse_timestamp(*idle);
+        if (!seconds || *seconds < 1 || *seconds > 24 * 3600) {
+            std::fprintf(stderr, "kiosk-hq: --session-idle-seconds takes 1 to 86400\n");
+            return 2;
+        }
+        options.session_idle_ms = *seconds * 1000;
+    }
+    auto opened = ConsoleListener::open(store, std::move(options));
+    if (!opened) {
+        std::fprintf(stderr, "kiosk-hq: the console cannot start: %s\n", opened.error().c_str());
+        return 1;
+    }
+    auto bound = (*opened)->bind();
+    if (!bound) {
+        std::fprintf(stderr, "kiosk-hq: %s\n", bound.error().c_str());
+        return 1;
+    }
+    console = std::move(*opened);
+    bound_at = Listen{where->host, *bound};
+    return 0;
+}
+
 }  // namespace
 
 int cmd_serve(const Args& args) {
@@ -79,6 +126,9 @@ int cmd_serve(const Args& args) {
         std::fprintf(stderr, "kiosk-hq: %s\n", store.error().c_str());
         return 1;
     }
+    std::unique_ptr<ConsoleListener> console;
+    Listen console_at;
+    if (const int status = console_of(args, *dir, **store, tls, console, console_at); status != 0) return status;
     // Blocked before any thread starts, so every server thread inherits the mask and only
     // the waiter below ever sees the signals.
     sigset_t signals = stop_signals();
@@ -99,9 +149,18 @@ int cmd_serve(const Args& args) {
         if (!done.load()) server.stop();
     });
     std::printf("listening on %s:%d\n", listen->host.c_str(), *port);
+    if (console) {
+        if (auto started = console->start(); !started) {
+            std::fprintf(stderr, "kiosk-hq: the console cannot start: %s\n", started.error().c_str());
+            server.stop();
+        } else {
+            std::printf("console on %s:%d\n", console_at.host.c_str(), console_at.port);
+        }
+    }
     std::fflush(stdout);
     bool served = server.run();
     done = true;
+    if (console) console->stop();  // and the key is locked and wiped
     // When the server stopped on its own, wake the waiter the same way a signal would.
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

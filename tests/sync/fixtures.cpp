@@ -134,8 +134,8 @@ std::filesystem::path bundle_of(const std::filesystem::path& root, const HqSetup
 }
 
 HqContents hq_contents(const std::filesystem::path& hq_dir) {
-    auto result = run_hq(
-        {"decrypt", "--dir", hq_dir.string(), "--json", "--passphrase-file", passphrase_file(hq_dir).string()});
+    auto result =
+        run_hq({"decrypt", "--dir", hq_dir.string(), "--json", "--passphrase-file", passphrase_file(hq_dir).string()});
     EXPECT_EQ(result.exit_code, 0) << result.err;
     HqContents contents;
     auto parsed = nlohmann::json::parse(result.out, nullptr, false);

@@ -105,8 +105,9 @@ TEST(SyncHqCli, ListShowsNoPersonalDataDecryptDoesAndStatusesShow) {
     auto decrypted = nlohmann::json::parse(one.out);
     ASSERT_EQ(decrypted.size(), 1u);
     EXPECT_EQ(decrypted[0]["personal"], records[0].personal);
-    EXPECT_NE(run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, records[0].reference}).out.find(name),
-              std::string::npos);
+    EXPECT_NE(
+        run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, records[0].reference}).out.find(name),
+        std::string::npos);
     EXPECT_EQ(run_hq({"decrypt", "--dir", setup.hq_dir, "--passphrase-file", pass, "NOP-E000"}).exit_code, 1);
 }
 

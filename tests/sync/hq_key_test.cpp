@@ -204,9 +204,9 @@ TEST(SyncHqKey, ServeStartsAndIngestsWithoutThePassphrase) {
         std::vector<std::string_view> texts;
         for (const auto& r : records) texts.push_back(r.json);
         const auto body = protocol::submission_body("kiosk-1", texts);
-        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         const auto auth =
             protocol::sign_request(setup.identity.secret, "kiosk-1", "POST", "/v1/submissions", body, now);
         client::HttpClient http{client::HttpOptions{}};

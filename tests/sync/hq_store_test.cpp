@@ -28,26 +28,8 @@ protocol::Record request_from(const std::string& kiosk, std::uint32_t seed, cons
     return *record;
 }
 
-// A database on this binary's engine: hq.db in a directory, or a fresh PostgreSQL database.
-class TestDatabase {
-public:
-    explicit TestDatabase(const TempDir& dir) : file_(dir.path() / "hq.db") {
-        if (testkit::hq_engine() == testkit::HqEngine::postgresql)
-            url_ = testkit::PostgresCluster::shared().create_database();
-    }
-    // Another store (another connection) on the same database.
-    std::expected<std::unique_ptr<hq::SqlStore>, std::string> open() const {
-        if (!url_.empty()) return hq::SqlStore::open_postgresql(url_);
-        return hq::SqlStore::open_sqlite(file_, true);
-    }
-
-private:
-    std::filesystem::path file_;
-    std::string url_;
-};
-
 std::expected<std::unique_ptr<hq::SqlStore>, std::string> fresh_store(const TempDir& dir) {
-    return TestDatabase(dir).open();
+    return testkit::TestDatabase(dir.path()).open();
 }
 
 std::vector<protocol::RequestStatus> statuses_of(hq::Store& store, const std::string& kiosk) {
@@ -104,11 +86,14 @@ TEST(SyncHqStore, AnHqFromBeforeKeepsItsAnswersForEveryKioskThatIssuedTheReferen
         ASSERT_TRUE((*store)->ingest({request_from("kiosk-1", 1, "K7QM-4RDG"), request_from("kiosk-2", 2, "N8CE-2PAX")},
                                      "sync", 1000));
     }
-    // Turn the file back into version 1: one status per reference, no kiosk.
+    // Turn the file back into version 1: one status per reference, no kiosk, none of the
+    // console's tables.
     {
         auto db = sql::open_sqlite(path, {});
         ASSERT_TRUE(db) << db.error().message;
         const char* v1 = R"sql(
+DROP TABLE users; DROP TABLE sessions; DROP TABLE audit; DROP TABLE audit_head;
+DROP TABLE record_history; DROP TABLE record_states; DROP TABLE record_marks; DROP INDEX records_kind_created;
 DROP TABLE statuses;
 CREATE TABLE statuses(reference TEXT PRIMARY KEY, status TEXT NOT NULL, note TEXT NOT NULL,
   updated_ms INTEGER NOT NULL, seq INTEGER NOT NULL UNIQUE);
@@ -213,7 +198,7 @@ TEST(SyncHqStore, EveryCallWorksAndEachRecordStreamsOldestFirst) {
 
 TEST(SyncHqStore, TwoConnectionsShareNoncesAndRecordsThroughTheDatabase) {
     TempDir dir;
-    const TestDatabase database(dir);
+    const testkit::TestDatabase database(dir.path());
     auto one = database.open();
     ASSERT_TRUE(one) << one.error();
     auto other = database.open();  // the schema is already there: opening again migrates nothing
@@ -266,7 +251,7 @@ PRAGMA user_version = 2;
     other.id = "rec-b";
     EXPECT_EQ((*(*store)->ingest({other}, "sync", 2000))[0].outcome, protocol::Outcome::accepted);
     auto db = sql::open_sqlite(path, {});
-    EXPECT_EQ(*sql::schema_version(*db), 3);
+    EXPECT_EQ(*sql::schema_version(*db), 4);
 }
 
 }  // namespace

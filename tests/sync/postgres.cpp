@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "sync/protocol/sql/postgresql.h"
+#include "sync/protocol/sql/sqlite.h"
 #include "tests/sync/process.h"
 
 namespace kiosk_sync::testkit {
@@ -114,6 +115,25 @@ std::vector<std::string> hq_database_args(const std::filesystem::path& hq_dir) {
     auto& url = databases[hq_dir.lexically_normal()];
     if (url.empty()) url = PostgresCluster::shared().create_database();
     return {"--db", url};
+}
+
+TestDatabase::TestDatabase(const std::filesystem::path& dir) : file_(dir / "hq.db") {
+    if (hq_engine() == HqEngine::postgresql) url_ = PostgresCluster::shared().create_database();
+}
+
+TestDatabase TestDatabase::for_hq_dir(const std::filesystem::path& hq_dir) {
+    const auto args = hq_database_args(hq_dir);
+    return TestDatabase(hq_dir / "hq.db", args.size() == 2 ? args[1] : std::string());
+}
+
+std::expected<std::unique_ptr<hq::SqlStore>, std::string> TestDatabase::open() const {
+    if (!url_.empty()) return hq::SqlStore::open_postgresql(url_);
+    return hq::SqlStore::open_sqlite(file_, true);
+}
+
+sql::Result<sql::Connection> TestDatabase::raw() const {
+    if (!url_.empty()) return sql::open_postgresql(url_, {});
+    return sql::open_sqlite(file_, {.create = true});
 }
 
 }  // namespace kiosk_sync::testkit

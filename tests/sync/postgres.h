@@ -5,10 +5,13 @@
 // Not here: what the tests check (hq_store_test.cpp, hq_test.cpp, …).
 #pragma once
 
+#include <expected>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "sync/hq/sql_store.h"
 
 namespace kiosk_sync::testkit {
 
@@ -45,5 +48,23 @@ const char* hq_engine_name();
 // The arguments that put the HQ of `hq_dir` on this binary's engine: nothing for SQLite
 // (hq.db in the directory), {"--db", URL} of a database made for that directory otherwise.
 std::vector<std::string> hq_database_args(const std::filesystem::path& hq_dir);
+
+// A database on this binary's engine, for tests that open HQ's store themselves: hq.db in a
+// directory, or a fresh PostgreSQL database; for_hq_dir() is the one run_hq() gives kiosk-hq
+// for that HQ directory.
+class TestDatabase {
+public:
+    explicit TestDatabase(const std::filesystem::path& dir);
+    static TestDatabase for_hq_dir(const std::filesystem::path& hq_dir);
+    // A store (another connection each time) on the database.
+    std::expected<std::unique_ptr<hq::SqlStore>, std::string> open() const;
+    // A plain connection, for what no store does: an old schema, a row tampered with.
+    sql::Result<sql::Connection> raw() const;
+
+private:
+    TestDatabase(std::filesystem::path file, std::string url) : file_(std::move(file)), url_(std::move(url)) {}
+    std::filesystem::path file_;
+    std::string url_;
+};
 
 }  // namespace kiosk_sync::testkit

@@ -29,13 +29,13 @@ printf '%s\n' '{"tap":"home.feedback"}' '{"tap":"feedback.kind.inquiry"}' '{"tap
 # One JSON object per record, keys in order: pick the feedback's reference.
 ref=$("$hq" list --dir "$work/hq" --json | tr '{' '\n' | grep '"kind":"feedback"' | grep -o '"reference":"[^"]*"' | cut -d'"' -f4 || true)
 [ -n "$ref" ] || { echo "the inquiry did not reach HQ"; "$hq" list --dir "$work/hq"; exit 1; }
-"$hq" set-status --dir "$work/hq" "$ref" accepted --note "Thursday at ten" >/dev/null
+"$hq" set-status --dir "$work/hq" "$ref" answered --note "Thursday at ten" >/dev/null
 
 printf '%s\n' '{"wait_sync":30}' '{"tap":"home.status"}' '{"tap":"status.reference"}' "{\"type\":\"$ref\"}" \
   '{"tap":"nav.submit"}' '{"expect_screen":"status.result"}' > "$work/status.jsonl"
 "$kiosk" --headless --size 1280x800 --data "$work/kiosk" --replay "$work/status.jsonl"
 status=$(sqlite3 "$work/kiosk/kiosk.db" "select status || '|' || note from statuses where reference = '$ref'")
 case "$status" in
-  "accepted|Thursday at ten") echo "HQ's answer for $ref reached the kiosk" ;;
+  "answered|Thursday at ten") echo "HQ's answer for $ref reached the kiosk" ;;
   *) echo "the kiosk does not know HQ's answer for $ref (got '$status')"; sqlite3 "$work/kiosk/kiosk.db" ".dump statuses"; exit 1 ;;
 esac

@@ -221,9 +221,10 @@ WebReply Console::list_page(Visit& visit, ListKind list) {
                      {"state", row.state},
                      {"state_label", pages_.text(visit.lang, "state." + row.state)},
                      {"overdue", list == ListKind::requests && open_state(row.state) && age > kCommitteeWindowMs}};
-        if (personal && !row.record.sealed.empty()) {
+        // A list's rows carry no sealed part (data.h): the record itself holds it.
+        if (personal) {
             auto full = data_.record(RecordKey{row.record.kiosk, row.record.id});
-            if (full && *full) {
+            if (full && *full && !(*full)->record.sealed.empty()) {
                 if (auto plain = keyring_.open((*full)->record.sealed)) {
                     const json p = json::parse(*plain, nullptr, false);
                     const char* field = list == ListKind::requests ? "full_name" : "name";

@@ -101,6 +101,7 @@ console::WebRequest web_request(const HttpRequest& request, bool secure) {
     if (question != std::string::npos) out.query = request.target.substr(question + 1);
     out.cookie = std::string(request.header("Cookie"));
     out.content_type = std::string(request.header("Content-Type"));
+    out.accept_encoding = std::string(request.header("Accept-Encoding"));
     out.body = request.body;
     out.peer = request.peer;
     out.secure = secure;

@@ -75,13 +75,18 @@ protected:
     }
 
     WebReply get(const std::string& target, const std::string& cookie = "") {
-        WebRequest request{"GET", target.substr(0, target.find('?')), "", cookie, "", "", "127.0.0.1", false};
+        WebRequest request{
+            .method = "GET", .path = target.substr(0, target.find('?')), .cookie = cookie, .peer = "127.0.0.1"};
         if (const auto q = target.find('?'); q != std::string::npos) request.query = target.substr(q + 1);
         return console_->handle(request);
     }
     WebReply post(const std::string& path, const std::string& body, const std::string& cookie) {
-        return console_->handle(
-            WebRequest{"POST", path, "", cookie, "application/x-www-form-urlencoded", body, "127.0.0.1", false});
+        return console_->handle(WebRequest{.method = "POST",
+                                           .path = path,
+                                           .cookie = cookie,
+                                           .content_type = "application/x-www-form-urlencoded",
+                                           .body = body,
+                                           .peer = "127.0.0.1"});
     }
     // Logs `name` in; the session cookie ("mouj_session=…").
     std::string login(const std::string& name, const std::string& password = "correct horse battery") {
@@ -220,6 +225,31 @@ TEST_F(ConsoleApp, ASessionEndsAfterItsIdleLimit) {
     const WebReply reply = get("/console/requests", reviewer);
     EXPECT_EQ(reply.status, 303);
     EXPECT_EQ(reply_header(reply, "Location"), "/console/login?expired=1");
+}
+
+TEST(ConsoleStatic, StylesAndFontsAreServedCompressedToBrowsersThatTakeIt) {
+    const char* share = std::getenv("KIOSK_SHARE_DIR");
+    auto files = load_static_files(share ? share : "");
+    ASSERT_TRUE(files) << files.error();
+    auto pages = Pages::load(std::filesystem::path(share ? share : "") / "assets" / "console");
+    ASSERT_TRUE(pages);
+    kiosk::testing::TempDir dir;
+    auto store = SqlStore::open_sqlite(dir.path() / "hq.db", true);
+    ASSERT_TRUE(store);
+    PlainKeyring keyring;
+    const std::size_t plain_size = files->at("bootstrap.rtl.min.css").body.size();
+    Console console(**store, keyring, *pages, ConsoleSetup{std::move(*files), [] { return kNow; }});
+    WebRequest request{.method = "GET", .path = "/console/static/bootstrap.rtl.min.css", .accept_encoding = "gzip, br"};
+    const WebReply compressed = console.handle(request);
+    EXPECT_EQ(compressed.status, 200);
+    EXPECT_EQ(reply_header(compressed, "Content-Encoding"), "gzip");
+    EXPECT_LT(compressed.body.size() * 4, plain_size);
+    request.accept_encoding.clear();
+    const WebReply plain = console.handle(request);
+    EXPECT_EQ(plain.body.size(), plain_size);
+    EXPECT_TRUE(reply_header(plain, "Content-Encoding").empty());
+    request.path = "/console/static/..%2Fhq.db";
+    EXPECT_EQ(console.handle(request).status, 404);
 }
 
 }  // namespace

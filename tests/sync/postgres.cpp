@@ -71,6 +71,13 @@ PostgresCluster::~PostgresCluster() {
     std::filesystem::remove_all(root_, ec);
 }
 
+void PostgresCluster::restart() {
+    const std::string data = (root_ / "data").string();
+    check(run_command(as_owner("pg_ctl", {"-D", data, "-l", (root_ / "server.log").string(), "-m", "fast", "-w", "-t",
+                                          "60", "-o", "-k " + root_.string() + " -c listen_addresses=''", "restart"})),
+          "pg_ctl restart");
+}
+
 PostgresCluster& PostgresCluster::shared() {
     static std::unique_ptr<PostgresCluster> cluster(new PostgresCluster());
     return *cluster;

@@ -25,6 +25,9 @@ public:
 
     // A new empty database; its libpq URL.
     std::string create_database();
+    // Stops the server (closing every connection) and starts it again, as an operator's
+    // restart or a fail-over does.
+    void restart();
 
 private:
     PostgresCluster();

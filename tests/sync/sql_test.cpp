@@ -85,6 +85,36 @@ TEST(SqlLayer, ATransactionNotCommittedLeavesNothing) {
     EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM t"), 1);
 }
 
+// A server restart cuts every connection. The transaction it cut fails as a whole; the next one
+// opens the connection again, with its settings, and nothing of the cut one is left.
+TEST(SqlLayer, AConnectionCutByAServerRestartIsOpenedAgain) {
+    if (testkit::hq_engine() != testkit::HqEngine::postgresql)
+        GTEST_SKIP() << "an SQLite file has no server to restart; its twin runs on PostgreSQL";
+    TempDir dir;
+    sql::Connection db = connect(dir);
+    ASSERT_TRUE(db.exec(schema_for(db)));
+    ASSERT_TRUE(db.set_durable(true));
+    ASSERT_TRUE(db.exec("INSERT INTO t (id, name) VALUES (1, 'before')"));
+    {
+        auto tx = sql::Transaction::begin(db);
+        ASSERT_TRUE(tx);
+        ASSERT_TRUE(db.exec("INSERT INTO t (id, name) VALUES (2, 'cut')"));
+        testkit::PostgresCluster::shared().restart();
+        EXPECT_FALSE(db.exec("INSERT INTO t (id, name) VALUES (3, 'cut')") && tx->commit());
+    }
+    EXPECT_FALSE(db.in_transaction());
+    auto tx = sql::Transaction::begin(db);
+    ASSERT_TRUE(tx) << tx.error().message;
+    ASSERT_TRUE(db.exec("INSERT INTO t (id, name) VALUES (4, 'after')"));
+    ASSERT_TRUE(tx->commit());
+    EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM t"), 2);
+    EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM t WHERE name = 'cut'"), 0);
+    // A statement outside a transaction reconnects too.
+    testkit::PostgresCluster::shared().restart();
+    (void)db.query_int("SELECT 1");  // may see the cut; the next one must not
+    EXPECT_EQ(*db.query_int("SELECT COUNT(*) FROM t"), 2);
+}
+
 TEST(SqlLayer, ErrorsAreTheSameKindOnEitherEngine) {
     TempDir dir;
     sql::Connection db = connect(dir);

@@ -29,6 +29,7 @@ namespace kiosk_sync::hq::console {
 struct StaticFile {
     std::string content_type;
     std::string body;
+    std::string gzipped;  // the body gzip-compressed, for browsers that accept it
     std::string etag;
 };
 

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include <sodium.h>
+#include <zlib.h>
 
 #include "sync/hq/console/visit.h"
 
@@ -21,6 +22,22 @@ std::optional<std::string> read_file(const std::filesystem::path& path) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
+}
+
+// The gzip form of a file, compressed once at start (Bootstrap's stylesheet shrinks from about
+// 200 KB to 27 KB); empty when compressing fails, and the file is then sent as it is.
+std::string gzip(const std::string& body) {
+    z_stream stream{};
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    std::string out(deflateBound(&stream, body.size()), '\0');
+    stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+    stream.avail_in = static_cast<uInt>(body.size());
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = static_cast<uInt>(out.size());
+    const int done = deflate(&stream, Z_FINISH);
+    out.resize(stream.total_out);
+    deflateEnd(&stream);
+    return done == Z_STREAM_END ? out : std::string();
 }
 
 std::string etag_of(const std::string& body) {
@@ -52,7 +69,8 @@ std::expected<std::map<std::string, StaticFile, std::less<>>, std::string> load_
         auto body = read_file(source.path);
         if (!body) return std::unexpected("cannot read the console's " + source.path.string());
         std::string etag = etag_of(*body);
-        files[source.name] = StaticFile{source.type, std::move(*body), std::move(etag)};
+        std::string gzipped = gzip(*body);
+        files[source.name] = StaticFile{source.type, std::move(*body), std::move(gzipped), std::move(etag)};
     }
     return files;
 }
@@ -67,9 +85,14 @@ WebReply Console::static_file(const Visit& visit, std::string_view name) const {
     }
     reply.headers.emplace_back("ETag", it->second.etag);
     reply.headers.emplace_back("Cache-Control", "public, max-age=86400");
+    reply.headers.emplace_back("Vary", "Accept-Encoding");
     reply.content_type = it->second.content_type;
-    (void)visit;
-    reply.body = it->second.body;
+    if (!it->second.gzipped.empty() && visit.request.accept_encoding.find("gzip") != std::string::npos) {
+        reply.headers.emplace_back("Content-Encoding", "gzip");
+        reply.body = it->second.gzipped;
+    } else {
+        reply.body = it->second.body;
+    }
     return reply;
 }
 

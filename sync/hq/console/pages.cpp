@@ -103,8 +103,9 @@ std::string Pages::format(Lang lang, std::string_view key,
                           const std::vector<std::pair<std::string, double>>& args) const {
     const std::string pattern = text(lang, key);
     UErrorCode status = U_ZERO_ERROR;
-    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern), icu::Locale(lang == Lang::ar ? "ar" : "en"),
-                              status);
+    // Western digits in both languages, as the dates, references and IDs beside them.
+    icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern),
+                              icu::Locale::createFromName(lang == Lang::ar ? "ar@numbers=latn" : "en"), status);
     if (U_FAILURE(status)) return pattern;
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;

@@ -94,7 +94,10 @@ WebReply Console::record_page(Visit& visit, ListKind list, const RecordKey& key,
         for (const auto& field : personal_fields(list)) {
             const std::string f(field);
             const auto it = personal.is_object() ? personal.find(f) : personal.end();
-            if (!personal.is_object() || it == personal.end()) continue;
+            // A field the visitor left empty is not a row of blanks.
+            if (!personal.is_object() || it == personal.end() || it->is_null() ||
+                (it->is_string() && it->get_ref<const std::string&>().empty()))
+                continue;
             fields.push_back(mstch::map{{"name", f},
                                         {"label", pages_.text(visit.lang, "field." + f)},
                                         {"value", field_text(pages_, visit.lang, f, *it)},
@@ -152,6 +155,7 @@ WebReply Console::record_page(Visit& visit, ListKind list, const RecordKey& key,
         data["can_decide"] = true;
         data["choices"] = std::move(choices);
         data["decision_heading"] = pages_.text(visit.lang, "record.decision." + name);
+        data["submit_label"] = pages_.text(visit.lang, "record.submit." + name);
     }
     return page(visit, "record", "record.title." + name, name, std::move(data), status);
 }

@@ -21,6 +21,7 @@ struct WebRequest {
     std::string query;   // after '?', undecoded
     std::string cookie;  // the Cookie header
     std::string content_type;
+    std::string accept_encoding;  // the Accept-Encoding header
     std::string body;
     std::string peer;     // the client's address
     bool secure = false;  // arrived over TLS: cookies get Secure

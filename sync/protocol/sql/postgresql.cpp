@@ -160,9 +160,18 @@ public:
         return {};
     }
 
-    Result<> begin() override { return exec_script("BEGIN"); }
+    // A connection that broke (a restarted or failed-over server) is opened again before the
+    // next transaction or statement outside one, never inside one: a transaction cut short
+    // fails as a whole, and the caller's retry starts a new one.
+    Result<> begin() override {
+        if (auto connected = reconnect_if_broken(); !connected) return connected;
+        if (auto begun = exec_script("BEGIN"); !begun) return begun;
+        transaction_ = true;
+        return {};
+    }
 
     Result<> commit() override {
+        transaction_ = false;
         auto result = run("COMMIT");
         if (!result) return std::unexpected(std::move(result.error()));
         // COMMIT of a failed transaction "succeeds" as a ROLLBACK: that is a lost write.
@@ -174,11 +183,34 @@ public:
     std::int64_t changes() const override { return changes_; }
     bool in_transaction() const override {
         const PGTransactionStatusType status = PQtransactionStatus(conn_.get());
-        return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
+        return transaction_ || status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
     }
 
     Result<> set_durable(bool durable) override {
-        return exec_script(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off");
+        return setting(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off");
+    }
+
+    // A session setting, applied now and again on every new connection.
+    Result<> setting(std::string sql) {
+        if (auto applied = exec_script(sql); !applied) return applied;
+        settings_.push_back(std::move(sql));
+        return {};
+    }
+
+    // Outside a transaction: a broken connection is reset, with its settings applied again.
+    Result<> reconnect_if_broken() {
+        if (transaction_ || PQstatus(conn_.get()) == CONNECTION_OK) return {};
+        if (active_ != nullptr) active_->abandon();
+        active_ = nullptr;
+        PQreset(conn_.get());
+        if (PQstatus(conn_.get()) != CONNECTION_OK)
+            return std::unexpected(
+                Error{ErrorKind::io, "PostgreSQL is unreachable: " + trimmed(PQerrorMessage(conn_.get())), 0});
+        if (PQsetClientEncoding(conn_.get(), "UTF8") != 0)
+            return std::unexpected(Error{ErrorKind::io, "PostgreSQL refused UTF8 as the client encoding", 0});
+        for (const auto& sql : settings_)
+            if (auto applied = exec_script(sql); !applied) return applied;
+        return {};
     }
 
     Result<> lock_schema() override {
@@ -205,6 +237,9 @@ public:
 private:
     // Runs parameterless SQL to completion with nothing else in flight.
     Result<PgResult> run(std::string_view sql) {
+        if (sql == "ROLLBACK") transaction_ = false;  // whether or not the server hears it
+        else if (auto connected = reconnect_if_broken(); !connected)
+            return std::unexpected(std::move(connected.error()));
         claim(nullptr);
         const std::string text(sql);
         PgResult result(PQexec(conn_.get(), text.c_str()));
@@ -218,6 +253,8 @@ private:
     std::unique_ptr<PGconn, Finish> conn_;
     PgStatement* active_ = nullptr;
     std::int64_t changes_ = 0;
+    bool transaction_ = false;           // between begin() and commit() or ROLLBACK
+    std::vector<std::string> settings_;  // SET statements to apply again after a reset
 };
 
 PgStatement::~PgStatement() {
@@ -225,6 +262,7 @@ PgStatement::~PgStatement() {
 }
 
 Result<> PgStatement::start() {
+    if (auto connected = conn_.reconnect_if_broken(); !connected) return connected;
     conn_.claim(this);
     std::vector<const char*> values;
     std::vector<int> lengths;
@@ -355,8 +393,7 @@ Result<Connection> open_postgresql(const std::string& url, const PostgresqlOptio
     if (PQsetClientEncoding(conn.get(), "UTF8") != 0)
         return std::unexpected(Error{ErrorKind::io, "PostgreSQL refused UTF8 as the client encoding", 0});
     auto engine = std::make_unique<PgConnection>(std::move(conn));
-    if (auto timeout = engine->exec_script("SET lock_timeout = " + std::to_string(options.busy_timeout.count()));
-        !timeout)
+    if (auto timeout = engine->setting("SET lock_timeout = " + std::to_string(options.busy_timeout.count())); !timeout)
         return std::unexpected(std::move(timeout.error()));
     return Connection(std::move(engine));
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <set>
+#include <span>
 
 #include "sync/hq/sql_schema.h"
 #include "sync/protocol/json_text.h"
@@ -134,20 +136,41 @@ std::expected<bool, std::string> SqlStore::remember_nonce_locked(std::string_vie
     return db_.changes() == 1;
 }
 
-std::expected<protocol::ItemVerdict, std::string> SqlStore::ingest_one(const protocol::Record& record,
-                                                                       std::string_view via, std::int64_t now_ms) {
-    std::string canonical = canonical_text(record);
-    auto insert = cached(R"sql(
-INSERT INTO records(id, kiosk, kind, reference, created_ms, received_ms, via, clear, sealed, canonical)
-VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql");
-    if (!insert) return failed(insert.error());
-    auto& row = **insert;
-    row.bind(1, record.id).bind(2, record.kiosk).bind(3, record.kind).bind(4, record.reference);
-    row.bind(5, record.created_ms).bind(6, now_ms).bind(7, via);
-    row.bind(8, protocol::dump_json(record.clear)).bind(9, record.sealed).bind(10, canonical);
-    if (auto r = row.run(); !r) return failed(r.error());
-    if (db_.changes() == 1) return protocol::ItemVerdict{record.id, protocol::Outcome::accepted, {}};
+// Records go in by chunks, one multi-row INSERT each: on PostgreSQL every statement is a round
+// trip to the server, and a batch of 100 records in one costs about what one record did.
+constexpr std::size_t kInsertChunk = 50;
 
+std::expected<std::set<std::pair<std::string, std::string>>, std::string> SqlStore::insert_chunk(
+    std::span<const protocol::Record> chunk, std::span<const std::string> canonicals, std::string_view via,
+    std::int64_t now_ms) {
+    std::string text =
+        "INSERT INTO records(id, kiosk, kind, reference, created_ms, received_ms, via, clear, sealed, canonical) "
+        "VALUES ";
+    for (std::size_t i = 0; i < chunk.size(); ++i) text += i == 0 ? "(?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?)";
+    text += " ON CONFLICT DO NOTHING RETURNING kiosk, id";
+    auto insert = cached(text);
+    if (!insert) return failed(insert.error());
+    auto& rows = **insert;
+    for (std::size_t i = 0; i < chunk.size(); ++i) {
+        const protocol::Record& record = chunk[i];
+        const int n = static_cast<int>(i) * 10;  // ten columns a row
+        rows.bind(n + 1, record.id).bind(n + 2, record.kiosk).bind(n + 3, record.kind).bind(n + 4, record.reference);
+        rows.bind(n + 5, record.created_ms).bind(n + 6, now_ms).bind(n + 7, via);
+        rows.bind(n + 8, protocol::dump_json(record.clear)).bind(n + 9, record.sealed).bind(n + 10, canonicals[i]);
+    }
+    std::set<std::pair<std::string, std::string>> inserted;
+    for (;;) {
+        auto row = rows.step();
+        if (!row) return failed(row.error());
+        if (!*row) return inserted;
+        inserted.emplace(std::string(rows.text(0)), std::string(rows.text(1)));
+    }
+}
+
+// A record whose (kiosk, id) was already there: the same content is a duplicate (a batch sent
+// again after a lost reply), other content is rejected.
+std::expected<protocol::ItemVerdict, std::string> SqlStore::verdict_on_existing(const protocol::Record& record,
+                                                                                const std::string& canonical) {
     auto existing = cached("SELECT canonical FROM records WHERE kiosk = ? AND id = ?");
     if (!existing) return failed(existing.error());
     auto found = (*existing)->bind(1, record.kiosk).bind(2, record.id).step();
@@ -164,12 +187,29 @@ std::expected<std::vector<protocol::ItemVerdict>, std::string> SqlStore::ingest(
     std::lock_guard lock(mutex_);
     auto transaction = sql::Transaction::begin(db_);
     if (!transaction) return failed(transaction.error());
+    std::vector<std::string> canonicals;
+    canonicals.reserve(records.size());
+    for (const auto& record : records) canonicals.push_back(canonical_text(record));
     std::vector<protocol::ItemVerdict> verdicts;
     verdicts.reserve(records.size());
-    for (const auto& record : records) {
-        auto verdict = ingest_one(record, via, now_ms);
-        if (!verdict) return std::unexpected(verdict.error());
-        verdicts.push_back(std::move(*verdict));
+    for (std::size_t start = 0; start < records.size(); start += kInsertChunk) {
+        const std::size_t count = std::min(kInsertChunk, records.size() - start);
+        const std::span<const protocol::Record> chunk(records.data() + start, count);
+        auto inserted =
+            insert_chunk(chunk, std::span<const std::string>(canonicals.data() + start, count), via, now_ms);
+        if (!inserted) return std::unexpected(inserted.error());
+        for (std::size_t i = 0; i < count; ++i) {
+            const protocol::Record& record = chunk[i];
+            // The first of two equal keys in one batch is the one inserted; the second is judged
+            // against it.
+            if (inserted->erase({record.kiosk, record.id}) == 1) {
+                verdicts.push_back(protocol::ItemVerdict{record.id, protocol::Outcome::accepted, {}});
+                continue;
+            }
+            auto verdict = verdict_on_existing(record, canonicals[start + i]);
+            if (!verdict) return std::unexpected(verdict.error());
+            verdicts.push_back(std::move(*verdict));
+        }
     }
     if (auto committed = transaction->commit(); !committed) return failed(committed.error());
     return verdicts;

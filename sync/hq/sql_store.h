@@ -12,6 +12,8 @@
 
 #include <filesystem>
 #include <mutex>
+#include <set>
+#include <span>
 
 #include "sync/hq/console/data.h"
 #include "sync/hq/store.h"
@@ -77,8 +79,12 @@ public:
 
 private:
     explicit SqlStore(sql::Connection db) : db_(std::move(db)) {}
-    std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& record, std::string_view via,
-                                                                 std::int64_t now_ms);
+    // Inserts a chunk of records in one statement; the (kiosk, id) of those it inserted.
+    std::expected<std::set<std::pair<std::string, std::string>>, std::string> insert_chunk(
+        std::span<const protocol::Record> chunk, std::span<const std::string> canonicals, std::string_view via,
+        std::int64_t now_ms);
+    std::expected<protocol::ItemVerdict, std::string> verdict_on_existing(const protocol::Record& record,
+                                                                          const std::string& canonical);
     std::expected<bool, std::string> remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
                                                            std::int64_t timestamp_ms, std::int64_t now_ms);
     std::expected<void, std::string> scan(std::optional<std::string_view> reference_or_id,

@@ -147,6 +147,33 @@ TEST(SyncHqStore, RecordsAreKeyedByKioskAndId) {
     EXPECT_EQ((*both)[0].received_ms, 1000);
 }
 
+// A batch goes in by multi-row statements of a few dozen records: every record still gets its
+// own verdict, in order, across chunk boundaries and with one key twice in the same batch.
+TEST(SyncHqStore, ALargeBatchGetsOneVerdictPerRecordInOrder) {
+    TempDir dir;
+    auto store = fresh_store(dir);
+    ASSERT_TRUE(store) << store.error();
+    std::vector<protocol::Record> batch;
+    for (std::uint32_t i = 0; i < 130; ++i) batch.push_back(request_from("kiosk-1", 100 + i, "R" + std::to_string(i)));
+    auto first = (*store)->ingest({batch[7], batch[64]}, "sync", 500);  // already there before
+    ASSERT_TRUE(first) << first.error();
+    batch.push_back(batch[3]);  // the same record twice in one batch
+    auto changed = batch[120];
+    changed.created_ms += 1;
+    batch.push_back(changed);  // the same key with other content
+    auto verdicts = (*store)->ingest(batch, "sync", 1000);
+    ASSERT_TRUE(verdicts) << verdicts.error();
+    ASSERT_EQ(verdicts->size(), batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        EXPECT_EQ((*verdicts)[i].id, batch[i].id) << i;
+        const auto expected = i == 7 || i == 64 || i == 130 ? protocol::Outcome::duplicate
+                              : i == 131                    ? protocol::Outcome::rejected
+                                                            : protocol::Outcome::accepted;
+        EXPECT_EQ((*verdicts)[i].outcome, expected) << i;
+    }
+    EXPECT_EQ(*(*store)->record_count(), 130u);
+}
+
 TEST(SyncHqStore, EveryCallWorksAndEachRecordStreamsOldestFirst) {
     TempDir dir;
     auto store = fresh_store(dir);

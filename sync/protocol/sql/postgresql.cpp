@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -190,10 +191,12 @@ public:
         return setting(durable ? "SET synchronous_commit = on" : "SET synchronous_commit = off");
     }
 
-    // A session setting, applied now and again on every new connection.
+    // A session setting ("SET name = value"), applied now and again on every new connection;
+    // the latest value of each name is kept.
     Result<> setting(std::string sql) {
         if (auto applied = exec_script(sql); !applied) return applied;
-        settings_.push_back(std::move(sql));
+        std::string name = sql.substr(0, sql.find(" = "));
+        settings_[std::move(name)] = std::move(sql);
         return {};
     }
 
@@ -208,7 +211,7 @@ public:
                 Error{ErrorKind::io, "PostgreSQL is unreachable: " + trimmed(PQerrorMessage(conn_.get())), 0});
         if (PQsetClientEncoding(conn_.get(), "UTF8") != 0)
             return std::unexpected(Error{ErrorKind::io, "PostgreSQL refused UTF8 as the client encoding", 0});
-        for (const auto& sql : settings_)
+        for (const auto& [name, sql] : settings_)
             if (auto applied = exec_script(sql); !applied) return applied;
         return {};
     }
@@ -253,8 +256,8 @@ private:
     std::unique_ptr<PGconn, Finish> conn_;
     PgStatement* active_ = nullptr;
     std::int64_t changes_ = 0;
-    bool transaction_ = false;           // between begin() and commit() or ROLLBACK
-    std::vector<std::string> settings_;  // SET statements to apply again after a reset
+    bool transaction_ = false;                     // between begin() and commit() or ROLLBACK
+    std::map<std::string, std::string> settings_;  // SET statements to apply again after a reset, by name
 };
 
 PgStatement::~PgStatement() {

@@ -50,17 +50,18 @@ void put(mstch::map& root, std::string_view key, const std::string& value) {
 struct NavItem {
     std::string_view id;
     Permission permission;
+    bool served;  // false: a section this version of the console does not have yet
 };
 constexpr std::array kNav = {
-    NavItem{"requests", Permission::read_requests},
-    NavItem{"feedback", Permission::read_feedback},
-    NavItem{"volunteers", Permission::read_volunteers},
-    NavItem{"satisfaction", Permission::read_satisfaction},
-    NavItem{"kiosks", Permission::read_kiosks},
-    NavItem{"content", Permission::manage_content},
-    NavItem{"audit", Permission::read_audit},
-    NavItem{"users", Permission::manage_users},
-    NavItem{"key", Permission::manage_key},
+    NavItem{"requests", Permission::read_requests, true},
+    NavItem{"feedback", Permission::read_feedback, true},
+    NavItem{"volunteers", Permission::read_volunteers, true},
+    NavItem{"satisfaction", Permission::read_satisfaction, false},
+    NavItem{"kiosks", Permission::read_kiosks, false},
+    NavItem{"content", Permission::manage_content, false},
+    NavItem{"audit", Permission::read_audit, true},
+    NavItem{"users", Permission::manage_users, false},
+    NavItem{"key", Permission::manage_key, true},
 };
 
 }  // namespace
@@ -143,11 +144,11 @@ std::string Pages::render(std::string_view page, Lang lang, const PageFrame& fra
                       {"body", html}};
     if (frame.viewer) {
         mstch::array nav;
-        // Every section is named on every page; those the role may not open are shown as such
-        // (and refused by the server all the same).
+        // Every section is named on every page; those the role may not open, and those not in
+        // this version yet, are shown as such (and refused by the server all the same).
         for (const auto& item : kNav) {
             nav.push_back(mstch::map{{"id", std::string(item.id)},
-                                     {"allowed", may(frame.viewer->role, item.permission)},
+                                     {"allowed", item.served && may(frame.viewer->role, item.permission)},
                                      {"href", "/console/" + std::string(item.id)},
                                      {"label", text(lang, "nav." + std::string(item.id))},
                                      {"active", item.id == frame.active}});

@@ -156,7 +156,13 @@ float reference_line(ScreenContext& ctx, const StatusFlow& flow, float x, float 
                               .wrap = false,
                               .direction = ui::text::Direction::Ltr});
     if (flow.result && flow.result->local) {
-        const std::string kind = "status.kind." + std::string(domain::wire_name(flow.result->local->kind));
+        // A feedback says which it was (inquiry, complaint or suggestion), not all three.
+        const auto& local = *flow.result->local;
+        const bool categorised = local.kind == domain::RecordKind::feedback &&
+                                 std::find(domain::kFeedbackKinds.begin(), domain::kFeedbackKinds.end(),
+                                           local.category) != domain::kFeedbackKinds.end();
+        const std::string kind = categorised ? "feedback.kind." + local.category
+                                             : "status.kind." + std::string(domain::wire_name(local.kind));
         y += ui.label(ctx.tr(kind), Rect{x, y + 2.0f * u, w, 0}, TextOptions{.role = TextRole::Label}) + 2.0f * u;
     }
     return y - top;

@@ -83,8 +83,8 @@ Result<std::optional<RequestStatus>> Store::status_of(const std::string& referen
 
 Result<std::optional<LocalSubmission>> Store::local_submission(const std::string& reference) {
     auto q = db_.prepare(
-        "SELECT s.id, s.kind, s.created_ms, o.state FROM submissions s JOIN outbox o ON o.submission_id = s.id"
-        " WHERE s.reference = ?");
+        "SELECT s.id, s.kind, s.created_ms, o.state, COALESCE(json_extract(s.clear_json, '$.category'), '')"
+        " FROM submissions s JOIN outbox o ON o.submission_id = s.id WHERE s.reference = ?");
     if (!q) return std::unexpected(std::move(q.error()));
     auto row = q->bind(1, reference).step();
     if (!row) return std::unexpected(std::move(row.error()));
@@ -93,7 +93,7 @@ Result<std::optional<LocalSubmission>> Store::local_submission(const std::string
     const auto state = outbox_state_from(q->text(3));
     if (!kind || !state) return std::optional<LocalSubmission>{};
     return std::optional<LocalSubmission>{
-        LocalSubmission{std::string(q->text(0)), *kind, reference, q->int64(2), *state}};
+        LocalSubmission{std::string(q->text(0)), *kind, reference, q->int64(2), *state, std::string(q->text(4))}};
 }
 
 Result<StatusLookup> Store::lookup(std::string_view typed) {

@@ -93,6 +93,7 @@ struct LocalSubmission {
     std::string reference;
     std::int64_t created_ms = 0;
     OutboxState outbox = OutboxState::queued;  // queued: not yet at HQ
+    std::string category;                      // a feedback's inquiry, complaint or suggestion
 };
 
 // What the status screen needs: HQ's answer if any, else what this kiosk knows

@@ -34,6 +34,23 @@ TEST(Status, LocalReferenceIsKnownBeforeHqAnswers) {
     EXPECT_EQ(store->lookup(receipt->reference)->local->outbox, OutboxState::sent);
 }
 
+TEST(Status, AFeedbackIsKnownByItsCategory) {
+    TempDir tmp;
+    auto store = Store::open(tmp.path(), options_for(HqKeys::generate()));
+    ASSERT_TRUE(store);
+    auto feedback = sample_feedback();
+    feedback.kind = "suggestion";
+    auto receipt = store->submit(feedback);
+    ASSERT_TRUE(receipt) << receipt.error().detail;
+    auto found = store->lookup(receipt->reference);
+    ASSERT_TRUE(found && found->local);
+    EXPECT_EQ(found->local->kind, domain::RecordKind::feedback);
+    EXPECT_EQ(found->local->category, "suggestion");
+    auto request = store->submit(sample_request());
+    ASSERT_TRUE(request);
+    EXPECT_EQ(store->lookup(request->reference)->local->category, "");
+}
+
 TEST(Status, HqAnswersAndNewerWins) {
     TempDir tmp;
     auto store = Store::open(tmp.path(), options_for(HqKeys::generate()));

@@ -5,11 +5,10 @@
 
 #include <chrono>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "sync/hq/console/app.h"
 #include "sync/hq/key_vault.h"
+#include "sync/protocol/file_io.h"
 #include "sync/protocol/record.h"
 
 namespace kiosk_sync::hq {
@@ -108,12 +107,11 @@ console::WebRequest web_request(const HttpRequest& request, bool secure) {
     return out;
 }
 
-std::optional<std::string> read_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+// The wrapped key's text; none when there is no such file (a directory whose key is not
+// wrapped yet: the key page says to run protect-key).
+std::optional<std::string> read_wrapped(const std::filesystem::path& path) {
+    auto text = protocol::read_file(path, 4096);
+    return text ? std::optional<std::string>(std::move(*text)) : std::nullopt;
 }
 
 }  // namespace
@@ -153,7 +151,7 @@ std::expected<std::unique_ptr<ConsoleListener>, std::string> ConsoleListener::op
     if (!files) return std::unexpected(files.error());
     console::ConsoleSetup setup{std::move(*files), options.now_ms ? options.now_ms : wall_ms, options.session_idle_ms};
     auto impl =
-        std::make_unique<Impl>(data, std::move(*pages), read_text(options.wrapped_key), options, std::move(setup));
+        std::make_unique<Impl>(data, std::move(*pages), read_wrapped(options.wrapped_key), options, std::move(setup));
     FrontOptions front{options.host, options.port, {}, options.tls};
     front.limits.max_body_bytes = kMaxFormBytes;
     front.limits.body_budget_bytes = 8u << 20;

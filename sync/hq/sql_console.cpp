@@ -113,13 +113,7 @@ constexpr std::string_view kViewFrom =
 
 RecordView view_from(const sql::Statement& row, bool with_sealed) {
     RecordView view;
-    view.record.id = row.text(0);
-    view.record.kind = row.text(1);
-    view.record.reference = row.text(2);
-    view.record.kiosk = row.text(3);
-    view.record.created_ms = row.int64(4);
-    auto clear = protocol::parse_json(row.text(5), 64);
-    if (clear && clear->is_object()) view.record.clear = std::move(*clear);
+    view.record = record_head_from(row);
     view.received_ms = row.int64(6);
     view.state = row.text(7);
     view.state_changed_ms = row.int64(8);

@@ -30,13 +30,7 @@ std::string canonical_text(const protocol::Record& record) { return protocol::du
 
 StoredRecord stored_record_from(const sql::Statement& row) {
     StoredRecord stored;
-    stored.record.id = row.text(0);
-    stored.record.kind = row.text(1);
-    stored.record.reference = row.text(2);
-    stored.record.kiosk = row.text(3);
-    stored.record.created_ms = row.int64(4);
-    auto clear = protocol::parse_json(row.text(5), 64);
-    if (clear && clear->is_object()) stored.record.clear = std::move(*clear);
+    stored.record = record_head_from(row);
     stored.record.sealed = row.text(6);
     stored.received_ms = row.int64(7);
     stored.via = row.text(8);
@@ -64,6 +58,18 @@ std::int64_t system_now_ms() {
 }
 
 }  // namespace
+
+protocol::Record record_head_from(const sql::Statement& row) {
+    protocol::Record record;
+    record.id = row.text(0);
+    record.kind = row.text(1);
+    record.reference = row.text(2);
+    record.kiosk = row.text(3);
+    record.created_ms = row.int64(4);
+    auto clear = protocol::parse_json(row.text(5), 64);
+    if (clear && clear->is_object()) record.clear = std::move(*clear);
+    return record;
+}
 
 std::expected<std::unique_ptr<SqlStore>, std::string> SqlStore::open(sql::Connection db) {
     if (auto version = sql::migrate(db, hq_migrations(db.engine())); !version)

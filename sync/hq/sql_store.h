@@ -21,6 +21,10 @@
 
 namespace kiosk_sync::hq {
 
+// A records row's first six columns — id, kind, reference, kiosk, created_ms, clear — as a
+// Record without its sealed part; the queries of both halves of the store select them first.
+protocol::Record record_head_from(const sql::Statement& row);
+
 class SqlStore final : public Store, public console::Data {
 public:
     // Brings the schema up to date (numbered migrations, in one transaction) and keeps the

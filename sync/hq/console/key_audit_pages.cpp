@@ -1,12 +1,11 @@
 // The console's key page (unlock, lock), the audit log's page and its check, and the static
 // files; see app.h.
-#include <fstream>
-#include <sstream>
 
 #include <sodium.h>
 #include <zlib.h>
 
 #include "sync/hq/console/visit.h"
+#include "sync/protocol/file_io.h"
 
 namespace kiosk_sync::hq::console {
 namespace {
@@ -15,14 +14,6 @@ constexpr std::size_t kAuditPage = 100;
 // Records marked per unlock, so an unlock never stalls on a large backlog; the rest are
 // marked as their pages are opened, or at the next unlock.
 constexpr std::size_t kMarksPerUnlock = 2000;
-
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 // The gzip form of a file, compressed once at start (Bootstrap's stylesheet shrinks from about
 // 200 KB to 27 KB); empty when compressing fails, and the file is then sent as it is.
@@ -66,7 +57,7 @@ std::expected<std::map<std::string, StaticFile, std::less<>>, std::string> load_
     };
     std::map<std::string, StaticFile, std::less<>> files;
     for (const auto& source : sources) {
-        auto body = read_file(source.path);
+        auto body = protocol::read_file(source.path);
         if (!body) return std::unexpected("cannot read the console's " + source.path.string());
         std::string etag = etag_of(*body);
         std::string gzipped = gzip(*body);

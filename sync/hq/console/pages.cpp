@@ -5,25 +5,17 @@
 #include <unicode/unistr.h>
 
 #include <array>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
+
+#include "sync/protocol/file_io.h"
 
 namespace kiosk_sync::hq::console {
 namespace {
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 std::expected<std::map<std::string, std::string>, std::string> load_strings(const std::filesystem::path& file) {
-    auto text = read_file(file);
+    auto text = protocol::read_file(file);
     if (!text) return std::unexpected("cannot read " + file.string());
     const auto json = nlohmann::json::parse(*text, nullptr, false);
     if (!json.is_object()) return std::unexpected(file.string() + " is not a JSON object");
@@ -79,7 +71,7 @@ std::expected<Pages, std::string> Pages::load(const std::filesystem::path& dir) 
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir / "templates", ec)) {
         if (entry.path().extension() != ".mustache") continue;
-        auto text = read_file(entry.path());
+        auto text = protocol::read_file(entry.path());
         if (!text) return std::unexpected("cannot read " + entry.path().string());
         pages.templates_[entry.path().stem().string()] = std::move(*text);
     }

@@ -106,11 +106,10 @@ float comment_count(ScreenContext& ctx, std::int64_t comments, float x, float y,
     const float u = ui.scale();
     const float y0 = y;
     y += section_title(ctx, "staff.dash.comments", x, y, w);
-    y += ui.label(ctx.strings.format("staff.dash.comment_count", {ui::i18n::Arg::num("n", static_cast<double>(comments))}),
-                  Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body}) +
-         6.0f * u;
-    y += ui.label(ctx.tr("staff.dash.comments_sealed"), Rect{x, y, w, 0},
-                  TextOptions{.role = TextRole::Caption, .colour = ui.theme().text_muted});
+    // The count, and (in the same words) that the text is read at HQ: the kiosk cannot show it.
+    y += ui.label(
+        ctx.strings.format("staff.dash.comment_count", {ui::i18n::Arg::num("n", static_cast<double>(comments))}),
+        Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted});
     return y - y0 + 24.0f * u;
 }
 

@@ -75,16 +75,19 @@ struct OldRating {
 
 void store_as_version_2(sql::Connection& db, const OldRating& old, std::int64_t created_ms) {
     const std::string masked = domain::text::redact_contact_details(old.comment);
-    const nlohmann::json clear = {{"overall", 2},     {"service", "social_research"}, {"comment", masked},
-                                  {"wait", 3},        {"courtesy", nullptr},          {"clarity", nullptr},
-                                  {"ease", nullptr},  {"counter", 2}};
-    const kiosk_sync::protocol::Record wire{old.id, "rating", "", "test-kiosk", created_ms, clear,
-                                            old.comment.empty() ? "" : "c2VhbGVk"};
+    const nlohmann::json clear = {
+        {"overall", 2},        {"service", "social_research"}, {"comment", masked}, {"wait", 3},
+        {"courtesy", nullptr}, {"clarity", nullptr},           {"ease", nullptr},   {"counter", 2}};
+    const kiosk_sync::protocol::Record wire{
+        old.id, "rating", "", "test-kiosk", created_ms, clear, old.comment.empty() ? "" : "c2VhbGVk"};
     const std::string text = kiosk_sync::protocol::serialize(wire);
-    auto s = db.prepare("INSERT INTO submissions (id, kind, reference, created_ms, clear_json) VALUES (?, 'rating', NULL, ?, ?)");
+    auto s = db.prepare(
+        "INSERT INTO submissions (id, kind, reference, created_ms, clear_json) VALUES (?, 'rating', NULL, ?, ?)");
     ASSERT_TRUE(s && s->bind(1, old.id).bind(2, created_ms).bind(3, clear.dump()).run());
     s = db.prepare("INSERT INTO outbox (submission_id, wire, bytes, updated_ms) VALUES (?, ?, ?, ?)");
-    ASSERT_TRUE(s && s->bind(1, old.id).bind(2, text).bind(3, static_cast<std::int64_t>(text.size())).bind(4, created_ms).run());
+    ASSERT_TRUE(
+        s &&
+        s->bind(1, old.id).bind(2, text).bind(3, static_cast<std::int64_t>(text.size())).bind(4, created_ms).run());
     s = db.prepare(
         "INSERT INTO ratings (submission_id, created_ms, overall, wait, service, counter, comment)"
         " VALUES (?, ?, 2, 3, 'social_research', 2, ?)");

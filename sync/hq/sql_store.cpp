@@ -8,6 +8,7 @@
 
 #include "sync/hq/sql_schema.h"
 #include "sync/protocol/json_text.h"
+#include "sync/protocol/record_schema.h"
 #include "sync/protocol/sql/postgresql.h"
 #include "sync/protocol/sql/sqlite.h"
 
@@ -23,8 +24,27 @@ SELECT r.id, r.kind, r.reference, r.kiosk, r.created_ms, r.clear, r.sealed, r.re
 FROM records r LEFT JOIN statuses s ON s.kiosk = r.kiosk AND s.reference = r.reference AND r.reference <> ''
 )sql";
 
+// The record as HQ keeps it: its clear part without text that is sealed as well
+// (record_schema.h, clear_to_keep).
+protocol::Record as_kept(protocol::Record record) {
+    record.clear = protocol::clear_to_keep(record.kind, std::move(record.clear));
+    return record;
+}
+
 // The text a record is compared by when its id arrives again.
 std::string canonical_text(const protocol::Record& record) { return protocol::dump_json(protocol::to_json(record)); }
+
+// Whether a stored canonical text is the same record as `kept`. Equal text is the common
+// case; otherwise both sides are compared as kept JSON values, since a schema migration
+// rewrites stored texts with its engine's JSON functions (key order, spacing) and a row
+// stored before clear_to_keep existed still holds the older clear part.
+bool same_record(std::string_view stored, const protocol::Record& kept, const std::string& kept_text) {
+    if (stored == kept_text) return true;
+    auto json = protocol::parse_json(stored);
+    if (!json) return false;
+    auto record = protocol::record_from_json(*json);
+    return record && protocol::to_json(as_kept(std::move(*record))) == protocol::to_json(kept);
+}
 
 StoredRecord stored_record_from(const sql::Statement& row) {
     StoredRecord stored;
@@ -134,8 +154,9 @@ std::expected<bool, std::string> SqlStore::remember_nonce_locked(std::string_vie
     return db_.changes() == 1;
 }
 
-std::expected<protocol::ItemVerdict, std::string> SqlStore::ingest_one(const protocol::Record& record,
+std::expected<protocol::ItemVerdict, std::string> SqlStore::ingest_one(const protocol::Record& incoming,
                                                                        std::string_view via, std::int64_t now_ms) {
+    const protocol::Record record = as_kept(incoming);
     std::string canonical = canonical_text(record);
     auto insert = cached(R"sql(
 INSERT INTO records(id, kiosk, kind, reference, created_ms, received_ms, via, clear, sealed, canonical)
@@ -153,7 +174,8 @@ VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING)sql");
     auto found = (*existing)->bind(1, record.kiosk).bind(2, record.id).step();
     if (!found) return failed(found.error());
     if (!*found) return std::unexpected("record " + record.id + " was neither stored nor found");
-    if ((*existing)->text(0) == canonical) return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
+    if (same_record((*existing)->text(0), record, canonical))
+        return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
     // Same key, other content: a kiosk bug or an id collision; keeping the first and saying so
     // lets staff see it instead of silently losing either.
     return protocol::ItemVerdict{record.id, protocol::Outcome::rejected, "id already used by a different record"};

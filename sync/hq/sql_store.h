@@ -77,7 +77,7 @@ public:
 
 private:
     explicit SqlStore(sql::Connection db) : db_(std::move(db)) {}
-    std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& record, std::string_view via,
+    std::expected<protocol::ItemVerdict, std::string> ingest_one(const protocol::Record& incoming, std::string_view via,
                                                                  std::int64_t now_ms);
     std::expected<bool, std::string> remember_nonce_locked(std::string_view kiosk, std::string_view nonce,
                                                            std::int64_t timestamp_ms, std::int64_t now_ms);

@@ -38,7 +38,7 @@ void expect_nowhere(const std::string& bytes, std::string_view where) {
 
 domain::Feedback feedback_with_text() { return {"complaint", std::string(kFeedbackText), "سلمى", "0567654321"}; }
 
-TEST(FreeText, IsSealedAndNowhereInTheDatabaseOrItsWal) {
+TEST(SealedFreeText, IsSealedAndNowhereInTheDatabaseOrItsWal) {
     TempDir tmp;
     const HqKeys keys = HqKeys::generate();
     auto opened = Store::open(tmp.path(), options_for(keys));
@@ -94,7 +94,7 @@ void store_as_version_2(sql::Connection& db, const OldRating& old, std::int64_t 
     ASSERT_TRUE(s && s->bind(1, old.id).bind(2, created_ms).bind(3, masked).run());
 }
 
-TEST(FreeText, AnOlderDatabaseLosesItsClearCommentsOnUpgrade) {
+TEST(SealedFreeText, AnOlderDatabaseLosesItsClearCommentsOnUpgrade) {
     TempDir tmp;
     const OldRating with{"0193b6c2-0000-7000-8000-000000000001", std::string(kComment)};
     const OldRating without{"0193b6c2-0000-7000-8000-000000000002", ""};

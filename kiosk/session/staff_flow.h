@@ -39,7 +39,7 @@ struct DashboardFigures {
     store::Satisfaction overall;                   // every rating ever stored on this kiosk
     std::vector<store::DaySatisfaction> days;      // the last 30 local days, oldest first
     std::vector<store::PlaceSatisfaction> places;  // by service and counter
-    std::vector<store::RatingComment> comments;    // newest first
+    std::int64_t comments = 0;                     // ratings with a comment (the text is sealed)
 };
 
 // How syncing goes, as staff read it (copied from the sync worker's state by the app).

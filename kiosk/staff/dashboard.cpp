@@ -1,5 +1,5 @@
 // staff.dashboard: visitor satisfaction at a glance — the overall score, each aspect, the last
-// 30 days as a bar chart, services and counters, response counts and the latest comments —
+// 30 days as a bar chart, services and counters, response counts and how many comments came —
 // and the same figures saved as CSV to the export folder. Every label goes through Ui::label.
 #include <algorithm>
 #include <array>
@@ -117,7 +117,7 @@ screens::Action draw_staff_dashboard(ScreenContext& ctx) {
     y += overview(ctx, *figures, f.x, y, f.w);
     y += day_chart(ctx, figures->days, f.x, y, f.w);
     y += place_table(ctx, figures->places, f.x, y, f.w);
-    y += comment_list(ctx, figures->comments, f.x, y, f.w);
+    y += comment_count(ctx, figures->comments, f.x, y, f.w);
     end_page(ctx, f, y);
     if (f.action) return screens::ExportDashboard{flow.export_dir()};
     return {};

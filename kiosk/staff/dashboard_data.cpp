@@ -25,9 +25,9 @@ std::expected<DashboardFigures, store::StoreError> load_dashboard(store::Store& 
     auto places = store.satisfaction_by_place();
     if (!places) return std::unexpected(places.error());
     f.places = std::move(*places);
-    auto comments = store.rating_comments(kDashboardComments);
+    auto comments = store.rating_comment_count();
     if (!comments) return std::unexpected(comments.error());
-    f.comments = std::move(*comments);
+    f.comments = *comments;
     return f;
 }
 

@@ -18,7 +18,6 @@ class Store;
 namespace kiosk::staff {
 
 inline constexpr int kDashboardDays = 30;
-inline constexpr std::size_t kDashboardComments = 8;
 
 using session::DashboardFigures;
 

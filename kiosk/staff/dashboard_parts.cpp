@@ -1,4 +1,4 @@
-// The dashboard's chart, table and comments; see dashboard_parts.h. The chart is drawn with
+// The dashboard's chart, table and comment count; see dashboard_parts.h. The chart is drawn with
 // plain filled rectangles; time runs in the reading direction (right to left in Arabic).
 #include "kiosk/staff/dashboard_parts.h"
 
@@ -101,28 +101,16 @@ float place_table(ScreenContext& ctx, const std::vector<store::PlaceSatisfaction
     return y - y0 + 28.0f * ctx.ui.scale();
 }
 
-float comment_list(ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y, float w) {
+float comment_count(ScreenContext& ctx, std::int64_t comments, float x, float y, float w) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
     const float y0 = y;
     y += section_title(ctx, "staff.dash.comments", x, y, w);
-    if (comments.empty())
-        return y - y0 +
-               ui.label(ctx.tr("staff.dash.no_comments"), Rect{x, y, w, 0},
-                        TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted}) +
-               24.0f * u;
-    for (const auto& c : comments) {
-        const std::string meta =
-            ctx.strings.format("staff.dash.comment_meta", {ui::i18n::Arg::str("score", std::to_string(c.overall)),
-                                                           ui::i18n::Arg::str("time", local_time(ctx, c.created_ms))});
-        y += ui.label(meta, Rect{x, y, w, 0}, TextOptions{.role = TextRole::Caption, .colour = ui.theme().text_muted}) +
-             2.0f * u;
-        // A visitor's words keep their own direction: an English comment reads left to right.
-        y += ui.label(c.comment, Rect{x, y, w, 0},
-                      TextOptions{.role = TextRole::Body, .max_lines = 4, .content_direction = true}) +
-             14.0f * u;
-    }
-    return y - y0 + 16.0f * u;
+    // The count, and (in the same words) that the text is read at HQ: the kiosk cannot show it.
+    y += ui.label(
+        ctx.strings.format("staff.dash.comment_count", {ui::i18n::Arg::num("n", static_cast<double>(comments))}),
+        Rect{x, y, w, 0}, TextOptions{.role = TextRole::Body, .colour = ui.theme().text_muted});
+    return y - y0 + 24.0f * u;
 }
 
 }  // namespace kiosk::staff

@@ -1,7 +1,9 @@
 // kiosk/staff/dashboard_parts.h — the dashboard's lower sections: the 30-day bar chart, the
-// table by service and counter, and the latest comments. Each returns the height it used.
+// table by service and counter, and how many comments came (never their text: it is sealed
+// and read at HQ). Each returns the height it used.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "kiosk/screens/screen.h"
@@ -12,7 +14,6 @@ float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfa
                 float w);
 float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y,
                   float w);
-float comment_list(screens::ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y,
-                   float w);
+float comment_count(screens::ScreenContext& ctx, std::int64_t comments, float x, float y, float w);
 
 }  // namespace kiosk::staff

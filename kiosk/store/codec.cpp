@@ -3,8 +3,6 @@
 
 #include <cmath>
 
-#include "kiosk/domain/text.h"
-
 namespace kiosk::store {
 namespace {
 
@@ -59,8 +57,7 @@ Encoded encode_one(const domain::Volunteer& r) {
 Encoded encode_one(const domain::ServiceRating& r) {
     Encoded e{"rating"};
     e.has_reference = false;
-    e.clear = {
-        {"overall", r.overall}, {"service", r.service}, {"comment", domain::text::redact_contact_details(r.comment)}};
+    e.clear = {{"overall", r.overall}, {"service", r.service}, {"has_comment", !r.comment.empty()}};
     auto optional_score = [&e](const char* name, const std::optional<int>& score) {
         e.clear[name] = score ? json(*score) : json(nullptr);
     };

@@ -10,9 +10,9 @@
 //   feedback         clear: category, whether a reply was asked for (contact given).
 //                    Sealed: text (complaints name people), name, mobile.
 //   volunteer        clear: skill and availability keys.  Sealed: name, mobile, free text.
-//   rating           clear: scores, service, counter, and the comment with phone/ID-like
-//                    numbers and e-mail addresses masked (the staff dashboard lists comments;
-//                    ratings ask for no identity). Sealed: the comment as written, for HQ.
+//   rating           clear: scores, service, counter, whether a comment was written (the staff
+//                    dashboard counts them). Sealed: the comment — visitors write names and
+//                    numbers in it, in forms no mask catches ("055, 123, 4567"); it is read at HQ.
 #pragma once
 
 #include <string_view>

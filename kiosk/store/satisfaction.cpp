@@ -1,5 +1,5 @@
 // Satisfaction figures for the staff dashboard: averages and counts overall, per local day,
-// per service and counter, and the (masked) comments. See store.h.
+// per service and counter, and how many comments came (their text is sealed). See store.h.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -88,22 +88,12 @@ Result<std::vector<PlaceSatisfaction>> Store::satisfaction_by_place(std::int64_t
     }
 }
 
-Result<std::vector<RatingComment>> Store::rating_comments(std::size_t limit) {
-    auto q = db_.prepare(
-        "SELECT created_ms, overall, service, counter, comment FROM ratings WHERE comment <> ''"
-        " ORDER BY created_ms DESC LIMIT ?");
+Result<std::int64_t> Store::rating_comment_count(std::int64_t since_ms) {
+    auto q = db_.prepare("SELECT COUNT(*) FROM ratings WHERE has_comment = 1 AND created_ms >= ?");
     if (!q) return std::unexpected(std::move(q.error()));
-    q->bind(1, static_cast<std::int64_t>(std::min<std::size_t>(limit, 1'000'000)));
-    std::vector<RatingComment> out;
-    for (;;) {
-        auto row = q->step();
-        if (!row) return std::unexpected(std::move(row.error()));
-        if (!*row) return out;
-        std::optional<int> counter;
-        if (!q->is_null(3)) counter = static_cast<int>(q->int64(3));
-        out.push_back(
-            {q->int64(0), static_cast<int>(q->int64(1)), std::string(q->text(2)), counter, std::string(q->text(4))});
-    }
+    auto row = q->bind(1, since_ms).step();
+    if (!row) return std::unexpected(std::move(row.error()));
+    return *row ? q->int64(0) : 0;
 }
 
 }  // namespace kiosk::store

@@ -82,7 +82,38 @@ DROP TABLE statuses;
 ALTER TABLE statuses_v2 RENAME TO statuses;
 )sql";
 
-constexpr std::array kMigrations = {Migration{1, kVersion1}, Migration{2, kVersion2}};
+// Version 3: a rating's comment leaves the clear. Its masked copy missed names and numbers
+// written with separators, so only the sealed original remains (read at HQ); the ratings
+// table, the clear part and the queued wire keep whether there was one (`has_comment`), which
+// is all the staff dashboard shows. The wire's clear object is rebuilt with its members in
+// the order protocol::serialize writes them, so a queued record is byte for byte what the
+// kiosk would write today. Old text is zeroed in place (the connection's secure_delete) and
+// sql::migrate empties the WAL after an upgrade, so no copy survives in free space.
+constexpr std::string_view kVersion3 = R"sql(
+ALTER TABLE ratings ADD COLUMN has_comment INTEGER NOT NULL DEFAULT 0 CHECK (has_comment IN (0, 1));
+UPDATE ratings SET has_comment = 1 WHERE comment <> '';
+UPDATE ratings SET comment = '';
+ALTER TABLE ratings DROP COLUMN comment;
+UPDATE outbox SET wire = json_set(wire, '$.clear', json_object(
+        'clarity', json_extract(wire, '$.clear.clarity'),
+        'counter', json_extract(wire, '$.clear.counter'),
+        'courtesy', json_extract(wire, '$.clear.courtesy'),
+        'ease', json_extract(wire, '$.clear.ease'),
+        'has_comment', json(CASE WHEN json_extract(wire, '$.clear.comment') <> '' THEN 'true' ELSE 'false' END),
+        'overall', json_extract(wire, '$.clear.overall'),
+        'service', json_extract(wire, '$.clear.service'),
+        'wait', json_extract(wire, '$.clear.wait')))
+    WHERE submission_id IN (SELECT id FROM submissions WHERE kind = 'rating');
+UPDATE outbox SET bytes = length(CAST(wire AS BLOB))
+    WHERE submission_id IN (SELECT id FROM submissions WHERE kind = 'rating');
+UPDATE submissions SET clear_json = COALESCE(
+        (SELECT json_extract(o.wire, '$.clear') FROM outbox o WHERE o.submission_id = submissions.id),
+        json_set(json_remove(clear_json, '$.comment'), '$.has_comment',
+                 json(CASE WHEN json_extract(clear_json, '$.comment') <> '' THEN 'true' ELSE 'false' END)))
+    WHERE kind = 'rating';
+)sql";
+
+constexpr std::array kMigrations = {Migration{1, kVersion1}, Migration{2, kVersion2}, Migration{3, kVersion3}};
 
 }  // namespace
 

@@ -6,7 +6,6 @@
 
 #include "kiosk/domain/ids.h"
 #include "kiosk/domain/reference.h"
-#include "kiosk/domain/text.h"
 #include "kiosk/store/codec.h"
 #include "kiosk/store/data_dir.h"
 #include "kiosk/store/schema.h"
@@ -99,7 +98,7 @@ Result<> Store::insert(const Receipt& receipt, const domain::Record& record, con
     if (const auto* rating = std::get_if<domain::ServiceRating>(&record)) {
         s = db_.prepare(
             "INSERT INTO ratings (submission_id, created_ms, overall, wait, courtesy, clarity, ease, service, counter,"
-            " comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            " has_comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         if (!s) return std::unexpected(std::move(s.error()));
         s->bind(1, receipt.id).bind(2, receipt.created_ms).bind(3, rating->overall).bind(8, rating->service);
         int column = 4;
@@ -109,7 +108,7 @@ Result<> Store::insert(const Receipt& receipt, const domain::Record& record, con
         }
         if (rating->counter) s->bind(9, *rating->counter);
         else s->bind_null(9);
-        s->bind(10, domain::text::redact_contact_details(rating->comment));
+        s->bind(10, rating->comment.empty() ? 0 : 1);  // the comment itself is only in the sealed box
         if (auto rc = s->run(); !rc) return rc;
     }
     return {};

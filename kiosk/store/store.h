@@ -94,7 +94,8 @@ public:
     // The last `days` local days up to today (at most 3660), oldest first, every day present.
     Result<std::vector<DaySatisfaction>> satisfaction_by_day(int days);
     Result<std::vector<PlaceSatisfaction>> satisfaction_by_place(std::int64_t since_ms = 0);
-    Result<std::vector<RatingComment>> rating_comments(std::size_t limit);  // newest first
+    // Ratings with a comment since then. Only the count: the text is sealed, read at HQ.
+    Result<std::int64_t> rating_comment_count(std::int64_t since_ms = 0);
     Result<std::optional<std::string>> setting(std::string_view key);
     Result<> set_setting(std::string_view key, std::string_view value);
     Result<bool> integrity_ok();  // PRAGMA integrity_check

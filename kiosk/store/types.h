@@ -124,12 +124,4 @@ struct PlaceSatisfaction {
     Satisfaction scores;
 };
 
-struct RatingComment {
-    std::int64_t created_ms = 0;
-    int overall = 0;
-    std::string service;
-    std::optional<int> counter;
-    std::string comment;  // with contact details masked (codec.h)
-};
-
 }  // namespace kiosk::store

@@ -48,7 +48,7 @@ const std::vector<KindColumns>& kind_columns() {
         {"support_request", {"request_type"}},
         {"feedback", {"category", "reply_requested"}},
         {"volunteer", {"skills", "availability"}},
-        {"rating", {"overall", "wait", "courtesy", "clarity", "ease", "service", "counter", "comment"}},
+        {"rating", {"overall", "wait", "courtesy", "clarity", "ease", "service", "counter", "has_comment"}},
     };
     return columns;
 }

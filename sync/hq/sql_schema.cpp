@@ -136,6 +136,30 @@ std::string version4_for(sql::Engine engine) {
     return text;
 }
 
+// Version 5: a rating's comment is no longer kept in the clear (kiosks seal it; HQ reads it
+// with the key). Every rating that came with one keeps only has_comment (true when the text
+// was not empty), in its clear part and in its canonical text, which ingest compares by value
+// after the same clear_to_keep (record_schema.h), so a kiosk that sends such a record again
+// still gets "duplicate". On SQLite the overwritten text is zeroed (secure_delete on every
+// connection); on PostgreSQL the old row versions go with the next VACUUM.
+constexpr std::string_view kSqliteVersion5 = R"sql(
+UPDATE records SET
+  clear = json_set(json_remove(clear, '$.comment'), '$.has_comment',
+                   json(CASE WHEN json_extract(clear, '$.comment') <> '' THEN 'true' ELSE 'false' END)),
+  canonical = json_set(json_remove(canonical, '$.clear.comment'), '$.clear.has_comment',
+                       json(CASE WHEN json_extract(canonical, '$.clear.comment') <> '' THEN 'true' ELSE 'false' END))
+WHERE kind = 'rating' AND json_type(clear, '$.comment') IS NOT NULL;
+)sql";
+
+constexpr std::string_view kPostgresqlVersion5 = R"sql(
+UPDATE records SET
+  clear = ((clear::jsonb - 'comment')
+           || jsonb_build_object('has_comment', COALESCE(clear::jsonb ->> 'comment', '') <> ''))::text,
+  canonical = jsonb_set(canonical::jsonb #- '{clear,comment}', '{clear,has_comment}',
+                        to_jsonb(COALESCE(canonical::jsonb #>> '{clear,comment}', '') <> ''))::text
+WHERE kind = 'rating' AND (clear::jsonb -> 'comment') IS NOT NULL;
+)sql";
+
 }  // namespace
 
 std::span<const sql::Migration> hq_migrations(sql::Engine engine) {
@@ -143,8 +167,10 @@ std::span<const sql::Migration> hq_migrations(sql::Engine engine) {
     static const std::string sqlite4 = version4_for(sql::Engine::sqlite);
     static const std::string postgresql4 = version4_for(sql::Engine::postgresql);
     static const std::array sqlite = {sql::Migration{1, kVersion1}, sql::Migration{2, kVersion2},
-                                      sql::Migration{3, kVersion3}, sql::Migration{4, sqlite4}};
-    static const std::array postgresql = {sql::Migration{3, kPostgresqlVersion3}, sql::Migration{4, postgresql4}};
+                                      sql::Migration{3, kVersion3}, sql::Migration{4, sqlite4},
+                                      sql::Migration{5, kSqliteVersion5}};
+    static const std::array postgresql = {sql::Migration{3, kPostgresqlVersion3}, sql::Migration{4, postgresql4},
+                                          sql::Migration{5, kPostgresqlVersion5}};
     if (engine == sql::Engine::postgresql) return postgresql;
     return sqlite;
 }

@@ -10,6 +10,7 @@
 
 #include "sync/hq/sql_schema.h"
 #include "sync/protocol/json_text.h"
+#include "sync/protocol/record_schema.h"
 #include "sync/protocol/sql/postgresql.h"
 #include "sync/protocol/sql/sqlite.h"
 
@@ -25,8 +26,27 @@ SELECT r.id, r.kind, r.reference, r.kiosk, r.created_ms, r.clear, r.sealed, r.re
 FROM records r LEFT JOIN statuses s ON s.kiosk = r.kiosk AND s.reference = r.reference AND r.reference <> ''
 )sql";
 
+// The record as HQ keeps it: its clear part without text that is sealed as well
+// (record_schema.h, clear_to_keep).
+protocol::Record as_kept(protocol::Record record) {
+    record.clear = protocol::clear_to_keep(record.kind, std::move(record.clear));
+    return record;
+}
+
 // The text a record is compared by when its id arrives again.
 std::string canonical_text(const protocol::Record& record) { return protocol::dump_json(protocol::to_json(record)); }
+
+// Whether a stored canonical text is the same record as `kept`. Equal text is the common
+// case; otherwise both sides are compared as kept JSON values, since a schema migration
+// rewrites stored texts with its engine's JSON functions (key order, spacing) and a row
+// stored before clear_to_keep existed still holds the older clear part.
+bool same_record(std::string_view stored, const protocol::Record& kept, const std::string& kept_text) {
+    if (stored == kept_text) return true;
+    auto json = protocol::parse_json(stored);
+    if (!json) return false;
+    auto record = protocol::record_from_json(*json);
+    return record && protocol::to_json(as_kept(std::move(*record))) == protocol::to_json(kept);
+}
 
 StoredRecord stored_record_from(const sql::Statement& row) {
     StoredRecord stored;
@@ -182,7 +202,8 @@ std::expected<protocol::ItemVerdict, std::string> SqlStore::verdict_on_existing(
     auto found = (*existing)->bind(1, record.kiosk).bind(2, record.id).step();
     if (!found) return failed(found.error());
     if (!*found) return std::unexpected("record " + record.id + " was neither stored nor found");
-    if ((*existing)->text(0) == canonical) return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
+    if (same_record((*existing)->text(0), record, canonical))
+        return protocol::ItemVerdict{record.id, protocol::Outcome::duplicate, {}};
     // Same key, other content: a kiosk bug or an id collision; keeping the first and saying so
     // lets staff see it instead of silently losing either.
     return protocol::ItemVerdict{record.id, protocol::Outcome::rejected, "id already used by a different record"};
@@ -193,14 +214,20 @@ std::expected<std::vector<protocol::ItemVerdict>, std::string> SqlStore::ingest(
     std::lock_guard lock(mutex_);
     auto transaction = sql::Transaction::begin(db_);
     if (!transaction) return failed(transaction.error());
+    // What HQ keeps of each record (clear_to_keep), and the text it is compared by.
+    std::vector<protocol::Record> kept;
     std::vector<std::string> canonicals;
+    kept.reserve(records.size());
     canonicals.reserve(records.size());
-    for (const auto& record : records) canonicals.push_back(canonical_text(record));
+    for (const auto& record : records) {
+        kept.push_back(as_kept(record));
+        canonicals.push_back(canonical_text(kept.back()));
+    }
     std::vector<protocol::ItemVerdict> verdicts;
     verdicts.reserve(records.size());
-    for (std::size_t start = 0; start < records.size(); start += kInsertChunk) {
-        const std::size_t count = std::min(kInsertChunk, records.size() - start);
-        const std::span<const protocol::Record> chunk(records.data() + start, count);
+    for (std::size_t start = 0; start < kept.size(); start += kInsertChunk) {
+        const std::size_t count = std::min(kInsertChunk, kept.size() - start);
+        const std::span<const protocol::Record> chunk(kept.data() + start, count);
         auto inserted =
             insert_chunk(chunk, std::span<const std::string>(canonicals.data() + start, count), via, now_ms);
         if (!inserted) return std::unexpected(inserted.error());

@@ -89,6 +89,8 @@ const std::vector<Field>& fields_of(std::string_view kind) {
                                            {"ease", false, aspect},
                                            {"service", false, [](const json& v) { return key_value(v, true); }},
                                            {"counter", false, [](const json& v) { return score(v, 99, true); }},
+                                           {"has_comment", false, boolean},
+                                           // Kiosks before sealing comments; dropped by clear_to_keep.
                                            {"comment", false, [](const json& v) { return text_value(v, 1000); }}};
     static const std::vector<Field> none;
     if (kind == "support_request") return support;
@@ -114,6 +116,16 @@ std::optional<std::string> check_clear(std::string_view kind, const json& clear)
         if (field.required && !clear.contains(field.name)) return "clear." + std::string(field.name) + " is missing";
     if (dump_json(clear).size() > kMaxClearBytes) return "clear is larger than any " + std::string(kind) + " needs";
     return std::nullopt;
+}
+
+json clear_to_keep(std::string_view kind, json clear) {
+    if (kind != "rating" || !clear.is_object()) return clear;
+    const auto comment = clear.find("comment");
+    if (comment == clear.end()) return clear;
+    const bool written = comment->is_string() && !comment->get_ref<const std::string&>().empty();
+    clear.erase(comment);
+    if (!clear.contains("has_comment")) clear["has_comment"] = written;
+    return clear;
 }
 
 std::optional<std::size_t> clean_text_length(std::string_view text, bool multiline) {

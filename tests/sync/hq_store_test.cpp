@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "sync/hq/sql_schema.h"
 #include "sync/hq/sql_store.h"
 #include "sync/protocol/record.h"
 #include "sync/protocol/sql/sqlite.h"
@@ -278,7 +279,7 @@ PRAGMA user_version = 2;
     other.id = "rec-b";
     EXPECT_EQ((*(*store)->ingest({other}, "sync", 2000))[0].outcome, protocol::Outcome::accepted);
     auto db = sql::open_sqlite(path, {});
-    EXPECT_EQ(*sql::schema_version(*db), 4);
+    EXPECT_EQ(*sql::schema_version(*db), hq::hq_migrations(sql::Engine::sqlite).back().version);
 }
 
 }  // namespace

@@ -168,6 +168,13 @@ Result<int> migrate(Connection& db, std::span<const Migration> steps) {
         if (Result<> rc = engine.set_schema_version(step.version); !rc) return std::unexpected(std::move(rc.error()));
     }
     if (Result<> rc = tx->commit(); !rc) return std::unexpected(std::move(rc.error()));
+    // A step may take text out of the clear. SQLite zeroes what it overwrites (secure_delete),
+    // but the old page images stay in the main file until a checkpoint and old frames in the
+    // WAL until it is truncated. Best effort: a reader holding the WAL only delays this.
+    if (db.engine() == Engine::sqlite) {
+        if (Result<> rc = engine.exec_script("PRAGMA wal_checkpoint(TRUNCATE)"); !rc)
+            return std::unexpected(std::move(rc.error()));
+    }
     return latest;
 }
 

@@ -179,6 +179,8 @@ struct Migration {
 // schema_too_new when the database is ahead of `steps`. Where the version lives is the
 // engine's business (SQLite: PRAGMA user_version; PostgreSQL: a one-row table). Safe when
 // several processes open the same database at once: one migrates, the others wait and see.
+// On SQLite an upgrade ends with a checkpoint that empties the WAL, so no copy of what a step
+// removed is left in an old page or frame.
 Result<int> migrate(Connection& db, std::span<const Migration> steps);
 // The database's schema version (0: never migrated).
 Result<int> schema_version(Connection& db);

@@ -179,7 +179,9 @@ Result<> configure(SqliteConnection& db, const SqliteOptions& options) {
         return std::unexpected(Error{ErrorKind::io, "the file system refused WAL journaling", 0});
     (*wal)->reset();
     if (auto done = db.set_durable(true); !done) return done;
-    return db.exec_script("PRAGMA foreign_keys = ON");
+    // secure_delete: what a statement deletes or overwrites is zeroed in the page, not left in
+    // free space, so text taken out of the clear (a migration's scrub) is really gone.
+    return db.exec_script("PRAGMA foreign_keys = ON; PRAGMA secure_delete = ON");
 }
 
 }  // namespace

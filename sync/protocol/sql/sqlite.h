@@ -1,7 +1,8 @@
 // sync/protocol/sql/sqlite.h — opening a SQLite database file behind sql.h's Connection.
 // For: the kiosk's store, HQ's default store, tests. Every connection opened here is
 // configured the same way: WAL (readers never block the writer), synchronous=FULL (a commit
-// that returned is on disk), foreign keys on, and a busy timeout (a lock held too long is
+// that returned is on disk), foreign keys on, secure_delete on (deleted or overwritten content
+// is zeroed, not left in free space), and a busy timeout (a lock held too long is
 // ErrorKind::busy, not a hang). Not for: per-database pragmas such as a size cap (callers
 // run those with exec()).
 #pragma once

@@ -58,8 +58,7 @@ TEST_F(Dashboard, OverallAspectsDaysPlacesAndComments) {
         if (p.service == "reception" && p.counter == 1) reception = p.scores.overall.count;
     EXPECT_EQ(reception, 2);
 
-    ASSERT_EQ(f->comments.size(), 2u);
-    EXPECT_EQ(f->comments.front().comment, "Great, thanks");
+    EXPECT_EQ(f->comments, 2) << "how many came, never their text";
 }
 
 TEST_F(Dashboard, CsvHasEveryFigureAndQuotesCommas) {

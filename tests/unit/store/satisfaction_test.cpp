@@ -77,15 +77,11 @@ TEST_F(Satisfaction, ByServiceAndCounter) {
     EXPECT_EQ(places[3].counter, 2);
 }
 
-TEST_F(Satisfaction, CommentsNewestFirstWithContactDetailsMasked) {
-    auto comments = *store_->rating_comments(10);
-    ASSERT_EQ(comments.size(), 3u);
-    EXPECT_EQ(comments[0].comment, "ممتاز");
-    EXPECT_EQ(comments[0].counter, 1);
-    EXPECT_EQ(comments[1].comment, "جوالي •••");
-    EXPECT_EQ(comments[2].comment, "سيء");
-    EXPECT_EQ(comments[2].overall, 1);
-    EXPECT_EQ(store_->rating_comments(1)->size(), 1u);
+// Only how many: the text of a comment is sealed, read at HQ (codec.h).
+TEST_F(Satisfaction, CommentsAreCountedNotListed) {
+    EXPECT_EQ(*store_->rating_comment_count(), 3);
+    EXPECT_EQ(*store_->rating_comment_count(kNow - 3 * kHour), 2);
+    EXPECT_EQ(*store_->rating_comment_count(kNow + 1), 0);
 }
 
 }  // namespace

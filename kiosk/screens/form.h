@@ -22,6 +22,12 @@ struct FormSpec {
     std::span<const std::string_view> steps = {};  // wizard step labels (keys), may be empty
     int step = 0;
     bool show_rate = true;
+    // Staff mode: the bottom bar's one way out (see ChromeOptions); FormFrame::exit says it was tapped.
+    std::string_view exit_id;
+    std::string_view exit_key;
+    // False: the screen draws its own keys for the focused field (the staff PIN pad), so no
+    // keyboard is docked and the header and action row stay as they are.
+    bool docked_keyboard = true;
 };
 
 struct FormFrame {
@@ -30,6 +36,7 @@ struct FormFrame {
     float w = 0;
     float y = 0;          // where content starts (moves as the area scrolls)
     bool back = false;    // "back" tapped
+    bool exit = false;    // the staff exit tapped
     bool action = false;  // next/submit tapped, or "enter" on a one-line field
 };
 

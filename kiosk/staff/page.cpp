@@ -37,8 +37,9 @@ float button_width(screens::ScreenContext& ctx, std::string_view key) {
     return std::max(170.0f * ctx.ui.scale(), text + 56.0f * ctx.ui.scale());
 }
 
-// The tabs from the start edge, "exit" at the end. Returns the row's height.
-float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y, float w) {
+// The tabs from the start edge; leaving staff mode is in the bottom bar (page.h). Returns the
+// row's height.
+float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
     const float h = 68.0f * u;
@@ -55,14 +56,7 @@ float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y, f
         }
         start += bw + gap;
     }
-    const float exit_w = button_width(ctx, "staff.exit");
-    // A narrow screen puts "exit" on a row of its own rather than over a tab.
-    const bool wraps = start + exit_w > x + w;
-    const float exit_y = wraps ? y + h + gap : y;
-    if (ui::widgets::button(ui, "staff.exit", ctx.tr("staff.exit"), ui.from_start(x + w - exit_w, exit_y, exit_w, h),
-                            ui::widgets::ButtonKind::Danger))
-        leave_staff(ctx.session);
-    return wraps ? 2 * h + gap : h;
+    return h;
 }
 
 }  // namespace
@@ -84,9 +78,11 @@ screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec)
                                                screens::FormSpec{.title_key = spec.title_key,
                                                                  .action_id = spec.action_id,
                                                                  .action_key = spec.action_key,
-                                                                 .show_rate = false});
-    if (f.back) leave_staff(ctx.session);
-    f.y += tab_row(ctx, spec.tab, f.x, f.y, f.w) + 24.0f * ctx.ui.scale();
+                                                                 .show_rate = false,
+                                                                 .exit_id = kExitId,
+                                                                 .exit_key = kExitId});
+    if (f.exit) leave_staff(ctx.session);
+    f.y += tab_row(ctx, spec.tab, f.x, f.y) + 24.0f * ctx.ui.scale();
     return f;
 }
 

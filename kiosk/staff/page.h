@@ -1,7 +1,8 @@
 // kiosk/staff/page.h — the frame every staff tab shares: the form frame of screens/form.h
-// (title, the tab's primary action, docked keyboard), the tab row with "exit" (a locked staff
-// mode is sent to the PIN), and small pieces each tab uses (section titles, messages, rows of
-// figures, tables). Staff mode's own: staff includes screens, never the other way round.
+// (title, the tab's primary action, docked keyboard), the tab row (a locked staff mode is sent
+// to the PIN), and small pieces each tab uses (section titles, messages, rows of figures,
+// tables). Staff mode shows none of the visitor's toolbar: its bottom bar holds staff.exit, the
+// one way out, and the language. Staff mode's own: staff includes screens, never the other way round.
 #pragma once
 
 #include <span>
@@ -12,6 +13,9 @@
 #include "kiosk/staff/staff_state.h"
 
 namespace kiosk::staff {
+
+// The bottom bar's way out of staff mode, on every staff screen (its string key is the same).
+inline constexpr std::string_view kExitId = "staff.exit";
 
 struct PageSpec {
     screens::ScreenId tab;

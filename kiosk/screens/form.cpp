@@ -109,7 +109,9 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         focus.submit_requested = false;
         frame.action = frame.action || !spec.action_id.empty();
     }
-    frame.viewport = Rect{0, top, ui.width(), std::max(40.0f * u, bottom - top)};
+    if (spec.fixed_row) spec.fixed_row(frame.x, top, frame.w);
+    const float scroll_top = top + spec.fixed_h * u;
+    frame.viewport = Rect{0, scroll_top, ui.width(), std::max(40.0f * u, bottom - scroll_top)};
     frame.y = ui::widgets::begin_scroll(ui, scroll, frame.viewport);
     return frame;
 }

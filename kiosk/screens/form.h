@@ -3,6 +3,7 @@
 // on-screen keyboard docked below while a field is focused.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -28,6 +29,10 @@ struct FormSpec {
     // False: the screen draws its own keys for the focused field (the staff PIN pad), so no
     // keyboard is docked and the header and action row stay as they are.
     bool docked_keyboard = true;
+    // A row that stays put between the header and the scroll area (staff tabs): fixed_h layout
+    // units high, drawn by fixed_row(x, y, w) in the form's column, outside the scroll area.
+    float fixed_h = 0.0f;
+    std::function<void(float x, float y, float w)> fixed_row;
 };
 
 struct FormFrame {

@@ -4,12 +4,14 @@
 
 #include <vector>
 
+#include "kiosk/screens/form.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::staff {
 
-float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y,
-                float w);
+// Drawn only whole: `f` is the tab's frame, whose scroll area it may snap (see keep_whole).
+float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days,
+                const screens::FormFrame& f, float y);
 float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y,
                   float w);
 float comment_list(screens::ScreenContext& ctx, const std::vector<store::RatingComment>& comments, float x, float y,

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include <imgui.h>
+
 #include "kiosk/staff/staff.h"
 #include "ui/widgets/controls.h"
 
@@ -17,6 +19,17 @@ using ui::widgets::TextOptions;
 using ui::widgets::TextRole;
 
 namespace {
+
+// True when [y, y + h] is partly inside the area being drawn into (a scroll area's edge cuts
+// it): such a row is left undrawn, so a table shows whole rows only.
+bool cut_by_clip(float y, float h) {
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float top = dl->GetClipRectMin().y;
+    const float bottom = dl->GetClipRectMax().y;
+    const bool inside = y >= top && y + h <= bottom;
+    const bool outside = y + h <= top || y >= bottom;
+    return !inside && !outside;
+}
 
 struct Tab {
     std::string_view id;
@@ -39,10 +52,13 @@ float button_width(screens::ScreenContext& ctx, std::string_view key) {
 
 // The tabs from the start edge; leaving staff mode is in the bottom bar (page.h). Returns the
 // row's height.
+constexpr float kTabRowH = 68.0f;  // layout units
+constexpr float kTabGap = 16.0f;
+
 float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const float h = 68.0f * u;
+    const float h = kTabRowH * u;
     const float gap = 12.0f * u;
     float start = x;
     for (const auto& tab : kTabs) {
@@ -80,9 +96,14 @@ screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec)
                                                                  .action_key = spec.action_key,
                                                                  .show_rate = false,
                                                                  .exit_id = kExitId,
-                                                                 .exit_key = kExitId});
+                                                                 .exit_key = kExitId,
+                                                                 .fixed_h = kTabRowH + kTabGap,
+                                                                 .fixed_row = [&ctx, &spec](float x, float y, float) {
+                                                                     tab_row(ctx, spec.tab, x, y);
+                                                                 }});
+    // The tabs stay put above the scrolling content: another tab is one tap away wherever staff
+    // are. A tab tapped there has reset the scroll; "exit" leaves from the bottom bar.
     if (f.exit) leave_staff(ctx.session);
-    f.y += tab_row(ctx, spec.tab, f.x, f.y) + 24.0f * ctx.ui.scale();
     return f;
 }
 
@@ -98,6 +119,27 @@ float section_title(screens::ScreenContext& ctx, std::string_view key, float x, 
                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
     ui.fill(Rect{x, y + h + 4.0f * u, w, 2.0f * u}, ui.theme().border);
     return h + 16.0f * u;
+}
+
+float section_title_height(screens::ScreenContext& ctx, std::string_view key, float w) {
+    return ctx.ui.measure(ctx.tr(key), w, TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) +
+           16.0f * ctx.ui.scale();
+}
+
+bool keep_whole(screens::ScreenContext& ctx, const screens::FormFrame& f, float top, float h) {
+    auto& scroll = ctx.session.forms.staff.scroll;
+    const Rect& view = f.viewport;
+    const float bottom = top + h;
+    if (top >= view.y && bottom <= view.bottom()) return true;
+    if (bottom <= view.y || top >= view.bottom()) return true;  // out of sight: nothing shows anyway
+    if (h > view.h || scroll.moving() || scroll.tracking) return true;
+    const float shown = std::min(bottom, view.bottom()) - std::max(top, view.y);
+    if (shown < h * 0.5f) return false;
+    // Content coordinates are screen ones plus how far the area has scrolled.
+    const float origin = view.y - scroll.offset;
+    scroll.reveal(top - origin, bottom - origin, view.h);
+    ctx.session.changed = true;
+    return true;
 }
 
 float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w) {
@@ -141,6 +183,7 @@ float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells,
     for (std::size_t i = 0; i < cells.size() && i < shares.size(); ++i)
         h = std::max(h, ui.measure(cells[i], shares[i] * w - 2 * pad, style));
     h += 2 * pad;
+    if (cut_by_clip(y, h)) return h;
     if (header) ui.fill(Rect{x, y, w, h}, ui.theme().surface, 8.0f * u);
     float start = x;
     for (std::size_t i = 0; i < cells.size() && i < shares.size(); ++i) {

@@ -24,7 +24,8 @@ struct PageSpec {
     std::string_view action_key;
 };
 
-// Returns the form frame with `y` below the tab row. A locked staff mode is sent to the PIN.
+// Returns the form frame, `y` at the top of the scrolling content (the tabs stay put above it).
+// A locked staff mode is sent to the PIN.
 screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec);
 void end_page(screens::ScreenContext& ctx, const screens::FormFrame& frame, float content_bottom);
 
@@ -32,6 +33,14 @@ void end_page(screens::ScreenContext& ctx, const screens::FormFrame& frame, floa
 void leave_staff(screens::Session& session);
 
 float section_title(screens::ScreenContext& ctx, std::string_view key, float x, float y, float w);
+// The height section_title() will take.
+float section_title_height(screens::ScreenContext& ctx, std::string_view key, float w);
+
+// For a block that is only read whole (a section title with its chart), from `top`, `h` high,
+// in the tab's scroll area: true when it is to be drawn. While the area is still, a block that
+// the area's edge cuts is scrolled into view when most of it shows, and left undrawn when most
+// of it is hidden; a block taller than the area, or one in a moving area, is drawn as it falls.
+bool keep_whole(screens::ScreenContext& ctx, const screens::FormFrame& f, float top, float h);
 // The message, formatted in the visitor's language; 0 height when there is none.
 float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w);
 // One line: the label at the start, the value at the end. Returns its height.

@@ -60,7 +60,8 @@ void KioskApp::act(screens::TryPin& try_pin) {
         return staff::pin_tried(session_, false, {set ? "staff.pin.format" : "staff.pin.not_set"});
     }
     const staff::PinAttempt attempt = staff::try_pin(*store_, try_pin.pin, last_wall_ms_);
-    const std::int64_t locked_until = attempt.outcome == staff::PinOutcome::locked ? last_wall_ms_ + attempt.wait_ms : 0;
+    const std::int64_t locked_until =
+        attempt.outcome == staff::PinOutcome::locked ? last_wall_ms_ + attempt.wait_ms : 0;
     staff::pin_tried(session_, attempt.outcome == staff::PinOutcome::accepted, staff::message_for(attempt),
                      locked_until);
 }

@@ -196,8 +196,7 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
                       TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false})
                 .width;
         start_items.push_back(BarItem{options.exit_id, options.exit_key, false, text + 64.0f * u});
-    }
-    else if (options.show_home) start_items.push_back(item("nav.home", "nav.home", false));
+    } else if (options.show_home) start_items.push_back(item("nav.home", "nav.home", false));
     if (!staff && options.show_back) start_items.push_back(item("nav.back", "nav.back", false));
     std::vector<BarItem> end_items = {item("nav.lang", "nav.lang", true)};
     if (!staff) {

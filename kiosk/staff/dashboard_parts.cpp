@@ -64,10 +64,12 @@ float day_chart(ScreenContext& ctx, const std::vector<store::DaySatisfaction>& d
     const bool any = std::any_of(days.begin(), days.end(), [](const auto& d) { return d.scores.overall.count > 0; });
     const TextOptions empty_style{.role = TextRole::Body, .colour = t.text_muted};
     const float empty_h = days.empty() || !any ? ui.measure(ctx.tr("staff.dash.by_day_empty"), w, empty_style) : 0.0f;
-    const float plot_h = 200.0f * u;
     const float dates_h = 8.0f * u + ui.text_px(TextRole::Caption) * 1.6f;
-    // The title, the chart and its dates are seen together or not at all.
-    const float block_h = section_title_height(ctx, "staff.dash.by_day", w) + empty_h + 16.0f * u + plot_h + dates_h;
+    // The title, the chart and its dates are seen together or not at all, so the chart is no
+    // taller than leaves the block room in the scroll area.
+    const float around = section_title_height(ctx, "staff.dash.by_day", w) + empty_h + 16.0f * u + dates_h;
+    const float plot_h = std::clamp(f.viewport.h - around - 8.0f * u, 120.0f * u, 200.0f * u);
+    const float block_h = around + plot_h;
     const float used = block_h + 28.0f * u;
     if (!keep_whole(ctx, f, y, block_h)) return used;
     y += section_title(ctx, "staff.dash.by_day", x, y, w);

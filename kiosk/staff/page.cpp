@@ -90,17 +90,16 @@ void leave_staff(screens::Session& session) {
 screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec) {
     auto& flow = ctx.session.forms.staff;
     if (!flow.unlocked) ctx.session.go(ScreenId::StaffPin);
-    screens::FormFrame f = screens::begin_form(ctx, flow.scroll,
-                                               screens::FormSpec{.title_key = spec.title_key,
-                                                                 .action_id = spec.action_id,
-                                                                 .action_key = spec.action_key,
-                                                                 .show_rate = false,
-                                                                 .exit_id = kExitId,
-                                                                 .exit_key = kExitId,
-                                                                 .fixed_h = kTabRowH + kTabGap,
-                                                                 .fixed_row = [&ctx, &spec](float x, float y, float) {
-                                                                     tab_row(ctx, spec.tab, x, y);
-                                                                 }});
+    screens::FormFrame f = screens::begin_form(
+        ctx, flow.scroll,
+        screens::FormSpec{.title_key = spec.title_key,
+                          .action_id = spec.action_id,
+                          .action_key = spec.action_key,
+                          .show_rate = false,
+                          .exit_id = kExitId,
+                          .exit_key = kExitId,
+                          .fixed_h = kTabRowH + kTabGap,
+                          .fixed_row = [&ctx, &spec](float x, float y, float) { tab_row(ctx, spec.tab, x, y); }});
     // The tabs stay put above the scrolling content: another tab is one tap away wherever staff
     // are. A tab tapped there has reset the scroll; "exit" leaves from the bottom bar.
     if (f.exit) leave_staff(ctx.session);

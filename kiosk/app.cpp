@@ -198,6 +198,12 @@ double KioskApp::next_wakeup_ms(double now_ms) const {
         wake = std::min(wake, now_ms + (rest > 0.0 ? rest : 1000.0));
         wake = std::min(wake, std::max(now_ms, session_.left_form->until_ms));
     }
+    // A locked PIN pad counts down its seconds, then opens again.
+    if (session_.screen == screens::ScreenId::StaffPin) {
+        const auto& staff = session_.forms.staff;
+        const std::int64_t left = std::max(staff.pin_locked_until_ms, staff.snapshot.pin_locked_until_ms) - wall_now;
+        if (left > 0) wake = std::min(wake, now_ms + static_cast<double>(left % 1000 == 0 ? 1000 : left % 1000));
+    }
     return wake;
 }
 

@@ -60,7 +60,10 @@ void KioskApp::act(screens::TryPin& try_pin) {
         return staff::pin_tried(session_, false, {set ? "staff.pin.format" : "staff.pin.not_set"});
     }
     const staff::PinAttempt attempt = staff::try_pin(*store_, try_pin.pin, last_wall_ms_);
-    staff::pin_tried(session_, attempt.outcome == staff::PinOutcome::accepted, staff::message_for(attempt));
+    const std::int64_t locked_until =
+        attempt.outcome == staff::PinOutcome::locked ? last_wall_ms_ + attempt.wait_ms : 0;
+    staff::pin_tried(session_, attempt.outcome == staff::PinOutcome::accepted, staff::message_for(attempt),
+                     locked_until);
 }
 
 void KioskApp::act(screens::ChangePin& change) {
@@ -129,6 +132,7 @@ void KioskApp::read_staff_snapshot(double now_ms) {
     if (sync_) snap.sync = sync_figures(sync_->state());
     if (store_) {
         snap.pin_set = staff::pin_is_set(*store_);
+        snap.pin_locked_until_ms = staff::pin_locked_until(*store_);
         auto counts = store_->counts();
         auto queued = store_->list_outbox(store::OutboxState::queued, kStaffListLimit);
         auto rejected = store_->list_outbox(store::OutboxState::rejected, kStaffListLimit);

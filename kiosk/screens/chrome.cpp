@@ -11,6 +11,7 @@
 
 #include "kiosk/screens/home.h"
 #include "ui/i18n/clock.h"
+#include "ui/widgets/controls.h"
 
 namespace kiosk::screens {
 
@@ -186,12 +187,22 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
                 .width;
         return BarItem{id, key, primary, std::max(152.0f * u, text + 48.0f * u)};
     };
+    const bool staff = !options.exit_id.empty();
     std::vector<BarItem> start_items;
-    if (options.show_home) start_items.push_back(item("nav.home", "nav.home", false));
-    if (options.show_back) start_items.push_back(item("nav.back", "nav.back", false));
-    const std::vector<BarItem> end_items = {
-        item("nav.lang", "nav.lang", true), item("nav.bigger", s.bigger_text ? "nav.smaller" : "nav.bigger", false),
-        item("nav.contrast", s.high_contrast ? "nav.contrast_off" : "nav.contrast", false)};
+    if (staff) {
+        // Drawn as a button (label size, bold), so measured as one.
+        const float text =
+            ui.layout(ctx.tr(options.exit_key), 0,
+                      TextOptions{.role = TextRole::Label, .weight = ui::text::Weight::Bold, .wrap = false})
+                .width;
+        start_items.push_back(BarItem{options.exit_id, options.exit_key, false, text + 64.0f * u});
+    } else if (options.show_home) start_items.push_back(item("nav.home", "nav.home", false));
+    if (!staff && options.show_back) start_items.push_back(item("nav.back", "nav.back", false));
+    std::vector<BarItem> end_items = {item("nav.lang", "nav.lang", true)};
+    if (!staff) {
+        end_items.push_back(item("nav.bigger", s.bigger_text ? "nav.smaller" : "nav.bigger", false));
+        end_items.push_back(item("nav.contrast", s.high_contrast ? "nav.contrast_off" : "nav.contrast", false));
+    }
     float needed = 2 * pad;
     for (const auto& i : start_items) needed += i.width + gap;
     for (const auto& i : end_items) needed += i.width + gap;
@@ -205,7 +216,11 @@ float draw_bottom_bar(ScreenContext& ctx, const ChromeOptions& options, ChromeRe
     const float start_row = two_rows ? end_row + row_h - 24.0f * u : end_row;
     float x = pad;
     for (const auto& i : start_items) {
-        if (bar_button(ui, i.id, ctx.tr(i.key), ui.from_start(x, start_row, i.width, bh), i.primary)) {
+        const Rect r = ui.from_start(x, start_row, i.width, bh);
+        if (staff) {
+            // Leaving staff mode is the one thing that ends it: drawn as such, not as "home".
+            result.exit = ui::widgets::button(ui, i.id, ctx.tr(i.key), r, ui::widgets::ButtonKind::Danger);
+        } else if (bar_button(ui, i.id, ctx.tr(i.key), r, i.primary)) {
             if (i.id == "nav.home") leave_for_home(s, ui.now_ms());
             else result.back = true;
         }

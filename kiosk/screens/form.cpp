@@ -89,16 +89,18 @@ float form_footer(ScreenContext& ctx, const FormSpec& spec, FormFrame& frame, fl
 FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const FormSpec& spec) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    ChromeResult chrome = draw_chrome(ctx, ChromeOptions{.show_rate = spec.show_rate});
+    ChromeResult chrome = draw_chrome(
+        ctx, ChromeOptions{.show_rate = spec.show_rate, .exit_id = spec.exit_id, .exit_key = spec.exit_key});
     FormFrame frame;
     frame.back = chrome.back;
+    frame.exit = chrome.exit;
     const Rect body = chrome.body;
     const float pad = 36.0f * u;
     const bool portrait = ui.height() > ui.width();
     frame.w = portrait ? body.w - 2 * pad : std::min(body.w - 2 * pad, 1100.0f * u);
     frame.x = (body.w - frame.w) * 0.5f;
 
-    const bool typing = !ctx.session.focus.id.empty();
+    const bool typing = spec.docked_keyboard && !ctx.session.focus.id.empty();
     const float action_w = action_width(ctx, spec);
     const float top = form_header(ctx, spec, frame, body.y + (typing ? 10.0f : 20.0f) * u, action_w, typing);
     const float bottom = form_footer(ctx, spec, frame, body.bottom(), action_w, typing);
@@ -107,7 +109,9 @@ FormFrame begin_form(ScreenContext& ctx, ui::widgets::ScrollState& scroll, const
         focus.submit_requested = false;
         frame.action = frame.action || !spec.action_id.empty();
     }
-    frame.viewport = Rect{0, top, ui.width(), std::max(40.0f * u, bottom - top)};
+    if (spec.fixed_row) spec.fixed_row(frame.x, top, frame.w);
+    const float scroll_top = top + spec.fixed_h * u;
+    frame.viewport = Rect{0, scroll_top, ui.width(), std::max(40.0f * u, bottom - scroll_top)};
     frame.y = ui::widgets::begin_scroll(ui, scroll, frame.viewport);
     return frame;
 }

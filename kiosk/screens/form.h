@@ -3,6 +3,7 @@
 // on-screen keyboard docked below while a field is focused.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -22,6 +23,16 @@ struct FormSpec {
     std::span<const std::string_view> steps = {};  // wizard step labels (keys), may be empty
     int step = 0;
     bool show_rate = true;
+    // Staff mode: the bottom bar's one way out (see ChromeOptions); FormFrame::exit says it was tapped.
+    std::string_view exit_id;
+    std::string_view exit_key;
+    // False: the screen draws its own keys for the focused field (the staff PIN pad), so no
+    // keyboard is docked and the header and action row stay as they are.
+    bool docked_keyboard = true;
+    // A row that stays put between the header and the scroll area (staff tabs): fixed_h layout
+    // units high, drawn by fixed_row(x, y, w) in the form's column, outside the scroll area.
+    float fixed_h = 0.0f;
+    std::function<void(float x, float y, float w)> fixed_row;
 };
 
 struct FormFrame {
@@ -30,6 +41,7 @@ struct FormFrame {
     float w = 0;
     float y = 0;          // where content starts (moves as the area scrolls)
     bool back = false;    // "back" tapped
+    bool exit = false;    // the staff exit tapped
     bool action = false;  // next/submit tapped, or "enter" on a one-line field
 };
 

@@ -59,6 +59,7 @@ struct StaffSnapshot {
     double taken_ms = 0;  // the screen clock when it was read
     bool store_ok = false;
     bool pin_set = false;
+    std::int64_t pin_locked_until_ms = 0;  // wall clock: wrong tries locked the PIN until then
     std::vector<store::StateCount> counts;
     std::vector<store::OutboxEntry> queued;  // the newest few, as the queue tab lists them
     std::vector<store::OutboxEntry> rejected;
@@ -70,6 +71,7 @@ struct StaffFlow {
     bool unlocked = false;  // the PIN was accepted in this visit
     std::string pin;        // digits being typed on staff.pin; cleared after each try
     StaffMessage pin_message;
+    std::int64_t pin_locked_until_ms = 0;  // wall clock, from the last try (the snapshot has the stored one)
 
     ui::widgets::ScrollState scroll;  // the tab's content
     StaffMessage queue_message;       // after "sync now" or an export

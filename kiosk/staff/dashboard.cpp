@@ -115,7 +115,7 @@ screens::Action draw_staff_dashboard(ScreenContext& ctx) {
         return {};
     }
     y += overview(ctx, *figures, f.x, y, f.w);
-    y += day_chart(ctx, figures->days, f.x, y, f.w);
+    y += day_chart(ctx, figures->days, f, y);
     y += place_table(ctx, figures->places, f.x, y, f.w);
     y += comment_count(ctx, figures->comments, f.x, y, f.w);
     end_page(ctx, f, y);

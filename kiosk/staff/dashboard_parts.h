@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "kiosk/screens/form.h"
 #include "kiosk/screens/screen.h"
 
 namespace kiosk::staff {
 
-float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days, float x, float y,
-                float w);
+// Drawn only whole: `f` is the tab's frame, whose scroll area it may snap (see keep_whole).
+float day_chart(screens::ScreenContext& ctx, const std::vector<store::DaySatisfaction>& days,
+                const screens::FormFrame& f, float y);
 float place_table(screens::ScreenContext& ctx, const std::vector<store::PlaceSatisfaction>& places, float x, float y,
                   float w);
 float comment_count(screens::ScreenContext& ctx, std::int64_t comments, float x, float y, float w);

@@ -57,9 +57,10 @@ std::optional<ExportJob::Outcome> ExportJob::take_outcome() {
 
 StaffMessage export_message(const ExportJob::Outcome& outcome) {
     if (!outcome) return {.key = "staff.export.failed", .detail = outcome.error()};
+    // Staff carry a drive, not a file: the message names the drive (its label) only.
     return {.key = "staff.export.done",
             .n = static_cast<std::int64_t>(outcome->records),
-            .detail = drive_and_file(outcome->file),
+            .detail = outcome->file.parent_path().filename().string(),
             .good = true};
 }
 

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include <imgui.h>
+
 #include "kiosk/staff/staff.h"
 #include "ui/widgets/controls.h"
 
@@ -17,6 +19,17 @@ using ui::widgets::TextOptions;
 using ui::widgets::TextRole;
 
 namespace {
+
+// True when [y, y + h] is partly inside the area being drawn into (a scroll area's edge cuts
+// it): such a row is left undrawn, so a table shows whole rows only.
+bool cut_by_clip(float y, float h) {
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float top = dl->GetClipRectMin().y;
+    const float bottom = dl->GetClipRectMax().y;
+    const bool inside = y >= top && y + h <= bottom;
+    const bool outside = y + h <= top || y >= bottom;
+    return !inside && !outside;
+}
 
 struct Tab {
     std::string_view id;
@@ -37,11 +50,15 @@ float button_width(screens::ScreenContext& ctx, std::string_view key) {
     return std::max(170.0f * ctx.ui.scale(), text + 56.0f * ctx.ui.scale());
 }
 
-// The tabs from the start edge, "exit" at the end. Returns the row's height.
-float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y, float w) {
+// The tabs from the start edge; leaving staff mode is in the bottom bar (page.h). Returns the
+// row's height.
+constexpr float kTabRowH = 68.0f;  // layout units
+constexpr float kTabGap = 16.0f;
+
+float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y) {
     auto& ui = ctx.ui;
     const float u = ui.scale();
-    const float h = 68.0f * u;
+    const float h = kTabRowH * u;
     const float gap = 12.0f * u;
     float start = x;
     for (const auto& tab : kTabs) {
@@ -55,14 +72,7 @@ float tab_row(screens::ScreenContext& ctx, ScreenId current, float x, float y, f
         }
         start += bw + gap;
     }
-    const float exit_w = button_width(ctx, "staff.exit");
-    // A narrow screen puts "exit" on a row of its own rather than over a tab.
-    const bool wraps = start + exit_w > x + w;
-    const float exit_y = wraps ? y + h + gap : y;
-    if (ui::widgets::button(ui, "staff.exit", ctx.tr("staff.exit"), ui.from_start(x + w - exit_w, exit_y, exit_w, h),
-                            ui::widgets::ButtonKind::Danger))
-        leave_staff(ctx.session);
-    return wraps ? 2 * h + gap : h;
+    return h;
 }
 
 }  // namespace
@@ -80,13 +90,19 @@ void leave_staff(screens::Session& session) {
 screens::FormFrame begin_page(screens::ScreenContext& ctx, const PageSpec& spec) {
     auto& flow = ctx.session.forms.staff;
     if (!flow.unlocked) ctx.session.go(ScreenId::StaffPin);
-    screens::FormFrame f = screens::begin_form(ctx, flow.scroll,
-                                               screens::FormSpec{.title_key = spec.title_key,
-                                                                 .action_id = spec.action_id,
-                                                                 .action_key = spec.action_key,
-                                                                 .show_rate = false});
-    if (f.back) leave_staff(ctx.session);
-    f.y += tab_row(ctx, spec.tab, f.x, f.y, f.w) + 24.0f * ctx.ui.scale();
+    screens::FormFrame f = screens::begin_form(
+        ctx, flow.scroll,
+        screens::FormSpec{.title_key = spec.title_key,
+                          .action_id = spec.action_id,
+                          .action_key = spec.action_key,
+                          .show_rate = false,
+                          .exit_id = kExitId,
+                          .exit_key = kExitId,
+                          .fixed_h = kTabRowH + kTabGap,
+                          .fixed_row = [&ctx, &spec](float x, float y, float) { tab_row(ctx, spec.tab, x, y); }});
+    // The tabs stay put above the scrolling content: another tab is one tap away wherever staff
+    // are. A tab tapped there has reset the scroll; "exit" leaves from the bottom bar.
+    if (f.exit) leave_staff(ctx.session);
     return f;
 }
 
@@ -102,6 +118,27 @@ float section_title(screens::ScreenContext& ctx, std::string_view key, float x, 
                  TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold, .colour = ui.theme().primary});
     ui.fill(Rect{x, y + h + 4.0f * u, w, 2.0f * u}, ui.theme().border);
     return h + 16.0f * u;
+}
+
+float section_title_height(screens::ScreenContext& ctx, std::string_view key, float w) {
+    return ctx.ui.measure(ctx.tr(key), w, TextOptions{.role = TextRole::Title, .weight = ui::text::Weight::Bold}) +
+           16.0f * ctx.ui.scale();
+}
+
+bool keep_whole(screens::ScreenContext& ctx, const screens::FormFrame& f, float top, float h) {
+    auto& scroll = ctx.session.forms.staff.scroll;
+    const Rect& view = f.viewport;
+    const float bottom = top + h;
+    if (top >= view.y && bottom <= view.bottom()) return true;
+    if (bottom <= view.y || top >= view.bottom()) return true;  // out of sight: nothing shows anyway
+    if (h > view.h || scroll.moving() || scroll.tracking) return true;
+    const float shown = std::min(bottom, view.bottom()) - std::max(top, view.y);
+    if (shown < h * 0.5f) return false;
+    // Content coordinates are screen ones plus how far the area has scrolled.
+    const float origin = view.y - scroll.offset;
+    scroll.reveal(top - origin, bottom - origin, view.h);
+    ctx.session.changed = true;
+    return true;
 }
 
 float draw_message(screens::ScreenContext& ctx, const StaffMessage& message, float x, float y, float w) {
@@ -145,6 +182,7 @@ float table_row(screens::ScreenContext& ctx, std::span<const std::string> cells,
     for (std::size_t i = 0; i < cells.size() && i < shares.size(); ++i)
         h = std::max(h, ui.measure(cells[i], shares[i] * w - 2 * pad, style));
     h += 2 * pad;
+    if (cut_by_clip(y, h)) return h;
     if (header) ui.fill(Rect{x, y, w, h}, ui.theme().surface, 8.0f * u);
     float start = x;
     for (std::size_t i = 0; i < cells.size() && i < shares.size(); ++i) {

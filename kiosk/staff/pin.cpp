@@ -104,6 +104,12 @@ bool pin_is_set(store::Store& store) {
     return hash && *hash && !(*hash)->empty();
 }
 
+std::int64_t pin_locked_until(store::Store& store) {
+    auto saved = store.setting(kPinLockKey);
+    if (!saved || !*saved) return 0;
+    return decode_lock(**saved).locked_until_ms;
+}
+
 session::StaffMessage message_for(const PinAttempt& attempt) {
     switch (attempt.outcome) {
     case PinOutcome::accepted: return {};

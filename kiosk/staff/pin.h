@@ -68,5 +68,7 @@ enum class SetPinError { bad_format, hash_failed, store_failed };
 // Stores a new PIN's hash and clears any lock-out.
 std::expected<void, SetPinError> set_pin(store::Store& store, std::string_view pin);
 bool pin_is_set(store::Store& store);
+// Until when (unix ms) wrong tries have locked the PIN; 0 when they have not, or it cannot be read.
+std::int64_t pin_locked_until(store::Store& store);
 
 }  // namespace kiosk::staff

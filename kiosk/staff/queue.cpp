@@ -1,5 +1,5 @@
-// staff.queue: what is waiting to leave the kiosk and how syncing goes, "sync now", and the
-// export to a removable drive (export_panel.cpp). Shows kinds, references, times and HQ's
+// staff.queue: what is waiting to leave the kiosk and how syncing goes, "sync now" (on a kiosk
+// linked to HQ), and the export to a removable drive (export_panel.cpp). Shows kinds, references, times and HQ's
 // reasons — never a name, a number or anything else a visitor typed.
 #include <array>
 #include <chrono>
@@ -102,9 +102,11 @@ float entry_list(ScreenContext& ctx, const std::vector<store::OutboxEntry>& entr
 screens::Action draw_staff_queue(ScreenContext& ctx, const StaffServices& services) {
     auto& flow = ctx.session.forms.staff;
     const auto& snap = flow.snapshot;
+    // "Sync now" only where there is something to sync with; otherwise the sync panel says why not.
+    const bool linked = snap.sync.has_value();
     screens::FormFrame f = begin_page(ctx, PageSpec{.tab = screens::ScreenId::StaffQueue,
                                                     .title_key = "staff.queue.title",
-                                                    .action_id = "staff.sync_now",
+                                                    .action_id = linked ? "staff.sync_now" : "",
                                                     .action_key = "staff.sync_now"});
     float y = f.y;
     y += draw_message(ctx, flow.queue_message, f.x, y, f.w);
@@ -119,7 +121,7 @@ screens::Action draw_staff_queue(ScreenContext& ctx, const StaffServices& servic
         y += draw_message(ctx, StaffMessage{"staff.store_error"}, f.x, y, f.w);
     }
     end_page(ctx, f, y);
-    if (f.action) return screens::SyncNow{};
+    if (f.action && linked) return screens::SyncNow{};
     return action;
 }
 

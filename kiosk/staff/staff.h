@@ -20,8 +20,9 @@ screens::Action draw_staff_queue(screens::ScreenContext& ctx, const StaffService
 screens::Action draw_staff_dashboard(screens::ScreenContext& ctx);
 screens::Action draw_staff_settings(screens::ScreenContext& ctx, const StaffServices& services);
 
-// After TryPin: the message to show; an accepted PIN opens the queue tab.
-void pin_tried(screens::Session& session, bool accepted, StaffMessage message);
+// After TryPin: the message to show, and until when (unix ms) the pad is locked (0: it is
+// not); an accepted PIN opens the queue tab.
+void pin_tried(screens::Session& session, bool accepted, StaffMessage message, std::int64_t locked_until_ms = 0);
 // After ChangePin.
 void pin_change_done(screens::Session& session, StaffMessage message);
 // After SaveSettings.

@@ -34,6 +34,12 @@ std::string format_date(std::int64_t unix_ms, int utc_offset_minutes, Lang lang)
                : format_with(unix_ms, utc_offset_minutes, "en", "EEEE d MMMM y");
 }
 
+std::string format_short_day(std::int64_t unix_ms, int utc_offset_minutes, Lang lang) {
+    return lang == Lang::Ar
+               ? format_with(unix_ms, utc_offset_minutes, "ar@calendar=gregorian;numbers=latn", "EEE d MMM")
+               : format_with(unix_ms, utc_offset_minutes, "en", "EEE d MMM");
+}
+
 std::string format_hijri_date(std::int64_t unix_ms, int utc_offset_minutes, Lang lang) {
     return lang == Lang::Ar
                ? format_with(unix_ms, utc_offset_minutes, "ar@calendar=islamic-umalqura;numbers=latn", "d MMMM y G")

@@ -158,12 +158,19 @@ WebReply Console::audit_page(Visit& visit, std::string verdict) {
     auto entries = data_.audit_page(kAuditPage, (page_number - 1) * kAuditPage);
     auto count = data_.audit_count();
     if (!entries || !count) return refusal(visit, 500, "storage");
+    // An action in the reader's words; its code stays beside it for searching the log.
+    auto action_label = [&](const std::string& code) {
+        const auto& catalogue = pages_.catalogue(visit.lang);
+        const auto it = catalogue.find("audit.action." + code);
+        return it == catalogue.end() ? code : it->second;
+    };
     mstch::array rows;
     for (const auto& e : *entries)
         rows.push_back(mstch::map{{"seq", std::to_string(e.seq)},
                                   {"at", format_time(e.at_ms)},
                                   {"actor", e.actor},
-                                  {"action", e.action},
+                                  {"action", action_label(e.action)},
+                                  {"code", e.action},
                                   {"subject", e.subject},
                                   {"detail", e.detail}});
     mstch::map data{{"rows", std::move(rows)},

@@ -102,6 +102,13 @@ HqSetup::HqSetup(const std::filesystem::path& root) : hq_dir(root / "hq"), kiosk
     if (loaded) identity = *loaded;
 }
 
+client::HttpClient::Headers auth_headers(const protocol::RequestAuth& auth) {
+    return {{protocol::kHeaderKiosk, auth.kiosk},
+            {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
+            {protocol::kHeaderNonce, auth.nonce},
+            {protocol::kHeaderSignature, auth.signature}};
+}
+
 client::ClientConfig fast_config(const protocol::KioskIdentity& identity, const std::string& url) {
     auto config = client::ClientConfig::from_identity(identity);
     config.hq_url = url;

@@ -17,7 +17,9 @@
 #include <nlohmann/json.hpp>
 
 #include "sync/client/client.h"
+#include "sync/client/http.h"
 #include "sync/protocol/kiosk_files.h"
+#include "sync/protocol/signing.h"
 #include "tests/support/temp_dir.h"
 #include "tests/sync/process.h"
 #include "tests/sync/test_outbox.h"
@@ -75,6 +77,9 @@ protected:
 };
 
 // A config for tests: short timeouts and backoff, a fixed jitter seed.
+// The four headers that carry a signed request's kiosk, time, nonce and signature.
+client::HttpClient::Headers auth_headers(const protocol::RequestAuth& auth);
+
 client::ClientConfig fast_config(const protocol::KioskIdentity& identity, const std::string& url);
 
 // Adds n fresh records to the outbox (each committed, as if a visitor submitted it).

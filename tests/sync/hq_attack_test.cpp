@@ -47,11 +47,7 @@ protected:
         client::HttpClient http{client::HttpOptions{3000ms, 5000ms}};
         auto start = Clock::now();
         auto response = http.request("POST", "http://127.0.0.1:" + std::to_string(hq.port()) + "/v1/submissions",
-                                     {{protocol::kHeaderKiosk, auth.kiosk},
-                                      {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                                      {protocol::kHeaderNonce, auth.nonce},
-                                      {protocol::kHeaderSignature, auth.signature}},
-                                     body);
+                                     testkit::auth_headers(auth), body);
         auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
         if (!response || response->status != 200) return std::nullopt;
         return took;

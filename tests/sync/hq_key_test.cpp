@@ -211,11 +211,7 @@ TEST(SyncHqKey, ServeStartsAndIngestsWithoutThePassphrase) {
             protocol::sign_request(setup.identity.secret, "kiosk-1", "POST", "/v1/submissions", body, now);
         client::HttpClient http{client::HttpOptions{}};
         auto response = http.request("POST", "http://127.0.0.1:" + std::to_string(hq.port()) + "/v1/submissions",
-                                     {{protocol::kHeaderKiosk, auth.kiosk},
-                                      {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                                      {protocol::kHeaderNonce, auth.nonce},
-                                      {protocol::kHeaderSignature, auth.signature}},
-                                     body);
+                                     testkit::auth_headers(auth), body);
         ASSERT_TRUE(response) << response.error().message;
         ASSERT_EQ(response->status, 200) << response->body;
         auto reply = protocol::parse_batch_reply(response->body);

@@ -30,10 +30,7 @@ protected:
     // An client::HttpClient is one thread's: a second thread brings its own.
     static client::HttpResponse send_with(client::HttpClient& http, HqServer& to, const std::string& body,
                                           const protocol::RequestAuth& auth) {
-        client::HttpClient::Headers headers = {{protocol::kHeaderKiosk, auth.kiosk},
-                                               {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                                               {protocol::kHeaderNonce, auth.nonce},
-                                               {protocol::kHeaderSignature, auth.signature}};
+        client::HttpClient::Headers headers = testkit::auth_headers(auth);
         auto response =
             http.request("POST", "http://127.0.0.1:" + std::to_string(to.port()) + "/v1/submissions", headers, body);
         EXPECT_TRUE(response) << (response ? "" : response.error().message);

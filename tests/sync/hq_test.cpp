@@ -35,13 +35,6 @@ protected:
         protocol::RequestAuth auth;
     };
 
-    HttpClient::Headers headers_of(const protocol::RequestAuth& auth) {
-        return {{protocol::kHeaderKiosk, auth.kiosk},
-                {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                {protocol::kHeaderNonce, auth.nonce},
-                {protocol::kHeaderSignature, auth.signature}};
-    }
-
     HttpResponse raw(const std::string& method, const std::string& target, const std::string& body,
                      const HttpClient::Headers& headers) {
         auto response = http.request(method, "http://127.0.0.1:" + std::to_string(hq.port()) + target, headers, body);
@@ -54,7 +47,7 @@ protected:
                      HttpClient::Headers extra = {}) {
         auto auth = protocol::sign_request(secret ? *secret : setup.identity.secret, "kiosk-1", method, target, body,
                                            timestamp);
-        auto headers = headers_of(auth);
+        auto headers = testkit::auth_headers(auth);
         headers.insert(headers.end(), extra.begin(), extra.end());
         return {raw(method, target, body, headers), auth};
     }
@@ -165,7 +158,7 @@ TEST_F(SyncHq, RefusesUnknownKiosksBadSignaturesAndUnsignedRequests) {
     EXPECT_EQ(error_code(unsigned_reply), "missing_auth");
 
     auto stranger = protocol::sign_request(setup.identity.secret, "kiosk-x", "POST", "/v1/submissions", body, now_ms());
-    auto unknown = raw("POST", "/v1/submissions", body, headers_of(stranger));
+    auto unknown = raw("POST", "/v1/submissions", body, testkit::auth_headers(stranger));
     EXPECT_EQ(unknown.status, 401);
     EXPECT_EQ(error_code(unknown), "unknown_kiosk");
 
@@ -179,11 +172,11 @@ TEST_F(SyncHq, RefusesUnknownKiosksBadSignaturesAndUnsignedRequests) {
     auto auth = protocol::sign_request(setup.identity.secret, "kiosk-1", "POST", "/v1/submissions", body, now_ms());
     auto tampered = body;
     tampered[tampered.size() / 2] ^= 0x01;
-    EXPECT_EQ(raw("POST", "/v1/submissions", tampered, headers_of(auth)).status, 401);
+    EXPECT_EQ(raw("POST", "/v1/submissions", tampered, testkit::auth_headers(auth)).status, 401);
     // Signed for one path, sent to another.
     auto get_auth =
         protocol::sign_request(setup.identity.secret, "kiosk-1", "GET", "/v1/statuses?since=0", "", now_ms());
-    EXPECT_EQ(raw("GET", "/v1/statuses?since=1", "", headers_of(get_auth)).status, 401);
+    EXPECT_EQ(raw("GET", "/v1/statuses?since=1", "", testkit::auth_headers(get_auth)).status, 401);
     EXPECT_EQ(hq_contents(setup.hq_dir).by_id.size(), 0u);
 }
 
@@ -204,13 +197,13 @@ TEST_F(SyncHq, RefusesStaleTimestampsWithItsSignedClock) {
 TEST_F(SyncHq, RefusesAReusedNonceEvenAfterRestart) {
     auto body = protocol::submission_body("kiosk-1", {maker.next().json});
     auto auth = protocol::sign_request(setup.identity.secret, "kiosk-1", "POST", "/v1/submissions", body, now_ms());
-    EXPECT_EQ(raw("POST", "/v1/submissions", body, headers_of(auth)).status, 200);
-    auto replay = raw("POST", "/v1/submissions", body, headers_of(auth));
+    EXPECT_EQ(raw("POST", "/v1/submissions", body, testkit::auth_headers(auth)).status, 200);
+    auto replay = raw("POST", "/v1/submissions", body, testkit::auth_headers(auth));
     EXPECT_EQ(replay.status, 401);
     EXPECT_EQ(error_code(replay), "replayed");
     EXPECT_EQ(hq.stop(), 0);
     hq = HqServer(setup.hq_dir, hq.port());
-    EXPECT_EQ(raw("POST", "/v1/submissions", body, headers_of(auth)).status, 401);
+    EXPECT_EQ(raw("POST", "/v1/submissions", body, testkit::auth_headers(auth)).status, 401);
 }
 
 TEST_F(SyncHq, ServesStatusesByCursorWithoutPersonalData) {

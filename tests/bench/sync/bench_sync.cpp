@@ -116,12 +116,8 @@ void ingest_over_http(benchmark::State& state, int threads, int batches, int per
                                    .count();
                     auto auth = protocol::sign_request(hq.identity.secret, "kiosk-1", "POST",
                                                        protocol::kPathSubmissions, body, now);
-                    auto response = http.request("POST", hq.url() + protocol::kPathSubmissions,
-                                                 {{protocol::kHeaderKiosk, auth.kiosk},
-                                                  {protocol::kHeaderTimestamp, std::to_string(auth.timestamp_ms)},
-                                                  {protocol::kHeaderNonce, auth.nonce},
-                                                  {protocol::kHeaderSignature, auth.signature}},
-                                                 body);
+                    auto response =
+                        http.request("POST", hq.url() + protocol::kPathSubmissions, testkit::auth_headers(auth), body);
                     if (!response || response->status != 200) continue;
                     auto reply = protocol::parse_batch_reply(response->body);
                     if (!reply) continue;

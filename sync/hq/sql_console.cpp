@@ -298,13 +298,14 @@ std::expected<console::ListPage, std::string> SqlStore::list(const console::List
     } else {
         for (const auto& [state, count] : page.per_state) page.matching += count;
     }
-    auto rows = db_.prepare(std::string(kViewColumns) + std::string(kViewFrom) + filter.where +
-                            " ORDER BY r.created_ms, r.seq LIMIT ? OFFSET ?");
+    auto rows = db_.prepare(std::string(kViewColumns) + (query.with_sealed ? ", r.sealed" : "") +
+                            std::string(kViewFrom) + filter.where + " ORDER BY r.created_ms, r.seq LIMIT ? OFFSET ?");
     if (!rows) return failed(rows.error());
     filter.values.push_back(number(query.limit));
     filter.values.push_back(number(query.offset));
     bind_all(*rows, filter.values);
-    auto views = rows_of<RecordView>(*rows, list_view);
+    auto views =
+        rows_of<RecordView>(*rows, [&query](const sql::Statement& row) { return view_from(row, query.with_sealed); });
     if (!views) return std::unexpected(views.error());
     page.rows = std::move(*views);
     return page;

@@ -66,9 +66,12 @@ struct ListQuery {
     std::optional<std::string> reference;  // exact match
     std::size_t limit = 50;
     std::size_t offset = 0;
+    // Fill each row's sealed part too (a page or an export that decrypts its rows).
+    bool with_sealed = false;
 };
 
-// One record as a list or a record page shows it. `record.sealed` is only filled by record().
+// One record as a list or a record page shows it. `record.sealed` is filled by record(), and
+// by list() when the query asks for it.
 struct RecordView {
     protocol::Record record;
     std::int64_t received_ms = 0;

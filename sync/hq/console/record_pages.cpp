@@ -186,10 +186,11 @@ WebReply Console::list_page(Visit& visit, ListKind list) {
         page_number = std::max<std::size_t>(1, std::stoul(page_text));
     query.offset = (page_number - 1) * kPageSize;
 
+    const bool personal = visit.may(Permission::read_personal) && keyring_.unlocked();
+    query.with_sealed = personal;  // the names come from each row's sealed part
     auto result = data_.list(query);
     if (!result) return refusal(visit, 500, "storage");
     const std::string name(list_name(list));
-    const bool personal = visit.may(Permission::read_personal) && keyring_.unlocked();
 
     // The filter pills: every state with its count (with the other filters applied).
     mstch::array pills;
@@ -222,16 +223,13 @@ WebReply Console::list_page(Visit& visit, ListKind list) {
                      {"state_label", pages_.text(visit.lang, "state." + row.state)},
                      {"overdue", list == ListKind::requests && open_state(row.state) && age > kCommitteeWindowMs}};
         // A list's rows carry no sealed part (data.h): the record itself holds it.
-        if (personal) {
-            auto full = data_.record(RecordKey{row.record.kiosk, row.record.id});
-            if (full && *full && !(*full)->record.sealed.empty()) {
-                if (auto plain = keyring_.open((*full)->record.sealed)) {
-                    const json p = json::parse(*plain, nullptr, false);
-                    const char* field = list == ListKind::requests ? "full_name" : "name";
-                    if (p.is_object() && p.contains(field)) {
-                        r["name"] = json_text(p[field]);
-                        ++shown_personal;
-                    }
+        if (personal && !row.record.sealed.empty()) {
+            if (auto plain = keyring_.open(row.record.sealed)) {
+                const json p = json::parse(*plain, nullptr, false);
+                const char* field = list == ListKind::requests ? "full_name" : "name";
+                if (p.is_object() && p.contains(field)) {
+                    r["name"] = json_text(p[field]);
+                    ++shown_personal;
                 }
             }
         }
@@ -294,6 +292,7 @@ WebReply Console::list_csv(Visit& visit, ListKind list) {
     if (auto day = parse_day(visit.field("from"))) query.from_ms = *day;
     if (auto day = parse_day(visit.field("to"))) query.to_ms = *day + kDayMs;
     const bool personal = visit.may(Permission::read_personal) && keyring_.unlocked();
+    query.with_sealed = personal;
     const auto& fields = personal_fields(list);
     std::string out = "\xEF\xBB\xBF";  // a BOM, so spreadsheets read the Arabic as UTF-8
     out += "reference,kiosk,id,filed,state," + std::string(type_filter(list).field);
@@ -310,9 +309,7 @@ WebReply Console::list_csv(Visit& visit, ListKind list) {
                    csv_cell(clear_summary(pages_, visit.lang, list, row.record.clear));
             if (personal) {
                 json p;
-                auto full = data_.record(RecordKey{row.record.kiosk, row.record.id});
-                if (full && *full)
-                    if (auto plain = keyring_.open((*full)->record.sealed)) p = json::parse(*plain, nullptr, false);
+                if (auto plain = keyring_.open(row.record.sealed)) p = json::parse(*plain, nullptr, false);
                 for (const auto& f : fields)
                     out +=
                         "," + csv_cell(p.is_object() && p.contains(std::string(f)) ? json_text(p[std::string(f)]) : "");
